@@ -1,0 +1,97 @@
+"""Pillow: verify uploads, turn photos upright, drop their EXIF, bound their size, make thumbnails.
+
+Every image a visitor will see passes through here, whatever path it came by, so a hostile or broken
+file never reaches the public and a phone photo never leaks where it was taken.
+"""
+
+import io
+import uuid
+import warnings
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from PIL import Image, ImageOps
+
+ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP"}
+# A 12-megapixel phone photo is 12 M pixels; anything past 50 M is a mistake or a decompression bomb.
+MAX_PIXELS = 50_000_000
+MAX_BYTES = 15 * 1024 * 1024
+MAX_SIDE = 2000
+THUMBNAIL_SIDE = 400
+
+MESSAGE_NOT_IMAGE = "Tệp này không phải ảnh JPEG, PNG hoặc WebP hợp lệ."
+MESSAGE_BROKEN = "Ảnh bị hỏng hoặc tải lên chưa trọn vẹn, xin chọn lại ảnh khác."
+MESSAGE_TOO_LARGE = "Ảnh quá lớn (tối đa 50 triệu điểm ảnh và 15 MB)."
+
+
+def _rewind(file):
+    if hasattr(file, "seek"):
+        file.seek(0)
+
+
+def open_verified(file):
+    """Open an uploaded file as a fully decoded Pillow image, or raise a Vietnamese ValidationError."""
+    size = getattr(file, "size", None)
+    if size is not None and size > MAX_BYTES:
+        raise ValidationError(MESSAGE_TOO_LARGE, code="too_large")
+    _rewind(file)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(file) as probe:
+                if probe.format not in ALLOWED_FORMATS:
+                    raise ValidationError(MESSAGE_NOT_IMAGE, code="format")
+                if probe.width * probe.height > MAX_PIXELS:
+                    raise ValidationError(MESSAGE_TOO_LARGE, code="too_large")
+                probe.verify()
+            _rewind(file)
+            image = Image.open(file)
+            # verify() reads only the structure; decoding every pixel is what catches a truncated file.
+            image.draft("RGB", (MAX_SIDE, MAX_SIDE))
+            image.load()
+    except ValidationError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ValidationError(MESSAGE_TOO_LARGE, code="too_large") from None
+    except Image.UnidentifiedImageError:
+        raise ValidationError(MESSAGE_NOT_IMAGE, code="format") from None
+    except (OSError, SyntaxError, ValueError, EOFError):
+        raise ValidationError(MESSAGE_BROKEN, code="broken") from None
+    finally:
+        _rewind(file)
+    return image
+
+
+def validate_image_file(file):
+    """A model field validator: the file must open and decode as a JPEG, PNG or WebP image."""
+    open_verified(file).close()
+
+
+def _upright_rgb(image):
+    upright = ImageOps.exif_transpose(image)
+    has_alpha = upright.mode in ("RGBA", "LA") or "transparency" in upright.info
+    return upright.convert("RGBA" if has_alpha else "RGB")
+
+
+def _encode(image, stem):
+    """Encode without any metadata: JPEG for photos, PNG where transparency must survive."""
+    buffer = io.BytesIO()
+    if image.mode == "RGBA":
+        image.save(buffer, "PNG", optimize=True)
+        return ContentFile(buffer.getvalue(), name=f"{stem}.png")
+    image.save(buffer, "JPEG", quality=85, optimize=True, progressive=True)
+    return ContentFile(buffer.getvalue(), name=f"{stem}.jpg")
+
+
+def process_photo(file):
+    """Return (display image, thumbnail) as ContentFiles from an uploaded photo.
+
+    The names are random, so a stored photo's address cannot be guessed from its original file name.
+    """
+    image = _upright_rgb(open_verified(file))
+    stem = uuid.uuid4().hex
+    display = image.copy()
+    display.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
+    thumb = image.copy()
+    thumb.thumbnail((THUMBNAIL_SIDE, THUMBNAIL_SIDE), Image.Resampling.LANCZOS)
+    return _encode(display, stem), _encode(thumb, stem)

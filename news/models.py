@@ -1,0 +1,194 @@
+"""Articles, their photos and the sections (chuyên mục) they are filed under."""
+
+from ckeditor_uploader.fields import RichTextUploadingField
+from django.db import models
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+
+from .images import process_photo, validate_image_file
+from .sanitize import sanitize_body
+from .search import searchable_text
+from .text import nfc, slugify_vi
+
+
+def unique_slug(model, text, instance_pk=None, max_length=200):
+    """A slug from text, suffixed -2, -3… where another row already holds it."""
+    base = slugify_vi(text, max_length=max_length - 6)
+    slug, n = base, 1
+    others = model._default_manager.exclude(pk=instance_pk)
+    while others.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+class Category(models.Model):
+    name = models.CharField("tên chuyên mục", max_length=120, unique=True)
+    slug = models.SlugField("đường dẫn", max_length=140, unique=True, blank=True)
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+
+    class Meta:
+        ordering = ("order", "name")
+        verbose_name = "chuyên mục"
+        verbose_name_plural = "chuyên mục"
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.name = nfc(self.name).strip()
+        if not self.slug:
+            self.slug = unique_slug(Category, self.name, self.pk, max_length=140)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:category", kwargs={"slug": self.slug})
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """What the public may read: published, and not scheduled for later."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def in_category(self, category):
+        return self.filter(category=category)
+
+    def for_listing(self):
+        """What a list page shows: the section's name and the photos, fetched in constant queries."""
+        return self.select_related("category").prefetch_related(
+            models.Prefetch("photos", queryset=ArticlePhoto.objects.order_by("order", "pk"))
+        )
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Bản nháp"
+        PUBLISHED = "published", "Đã xuất bản"
+
+    title = models.CharField("tiêu đề", max_length=255)
+    slug = models.SlugField(
+        "đường dẫn",
+        max_length=200,
+        unique=True,
+        blank=True,
+        help_text="Để trống để tạo tự động từ tiêu đề.",
+    )
+    summary = models.TextField("tóm tắt (sapo)", blank=True)
+    body = RichTextUploadingField("nội dung", blank=True)
+    status = models.CharField("trạng thái", max_length=10, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        "thời gian đăng",
+        default=timezone.now,
+        help_text="Chọn một thời điểm trong tương lai để hẹn giờ đăng.",
+    )
+    view_count = models.PositiveIntegerField("lượt xem", default=0, editable=False)
+    category = models.ForeignKey(
+        Category,
+        verbose_name="chuyên mục",
+        related_name="articles",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    # Title, summary, body text and captions folded (no case, no diacritics) for search; made on save.
+    search_text = models.TextField(blank=True, editable=False)
+    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
+    updated_at = models.DateTimeField("sửa lúc", auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ("-published_at", "-pk")
+        get_latest_by = "published_at"
+        verbose_name = "bài viết"
+        verbose_name_plural = "bài viết"
+        permissions = [("publish_article", "Có thể xuất bản, gỡ và hẹn giờ bài viết")]
+        indexes = [models.Index(fields=["status", "-published_at"], name="article_public_idx")]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        # Derived data is made here, once, whatever path the article came by (admin, import, shell).
+        self.title = nfc(self.title).strip()
+        self.summary = nfc(self.summary).strip()
+        self.body = sanitize_body(self.body)
+        if not self.slug:
+            self.slug = unique_slug(Article, self.title, self.pk)
+        self.search_text = searchable_text(self)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:article_detail", kwargs={"slug": self.slug})
+
+    def refresh_search_text(self):
+        """Captions are searchable too, so a photo's change updates its article's search text."""
+        self.search_text = searchable_text(self)
+        Article.objects.filter(pk=self.pk).update(search_text=self.search_text)
+
+    @property
+    def is_public(self):
+        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+
+    @property
+    def lead_photo(self):
+        """The first photo, from the prefetched list where there is one."""
+        photos = list(self.photos.all())
+        return photos[0] if photos else None
+
+    def count_view(self):
+        """Add one view in the database itself, so concurrent views never overwrite each other."""
+        Article.objects.filter(pk=self.pk).update(view_count=F("view_count") + 1)
+        self.view_count += 1
+
+
+class ArticlePhoto(models.Model):
+    article = models.ForeignKey(
+        Article, related_name="photos", on_delete=models.CASCADE, verbose_name="bài viết"
+    )
+    image = models.ImageField(
+        "ảnh",
+        upload_to="photos/%Y/%m/",
+        width_field="width",
+        height_field="height",
+        validators=[validate_image_file],
+        help_text="Ảnh JPEG, PNG hoặc WebP. Ảnh được xoay đúng chiều và xóa thông tin vị trí.",
+    )
+    thumbnail = models.ImageField(upload_to="photos/thumbs/%Y/%m/", blank=True, editable=False)
+    width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    caption = models.CharField("chú thích", max_length=500, blank=True)
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    position = models.PositiveSmallIntegerField(
+        "đặt sau đoạn thứ",
+        null=True,
+        blank=True,
+        help_text="Ảnh hiện sau đoạn văn số này (0 là đầu bài). Để trống: cuối bài.",
+    )
+
+    class Meta:
+        ordering = ("order", "pk")
+        verbose_name = "ảnh"
+        verbose_name_plural = "ảnh kèm chú thích"
+
+    def __str__(self):
+        return self.caption or self.image.name
+
+    def save(self, *args, **kwargs):
+        self.caption = nfc(self.caption).strip()
+        if self.image and not self.image._committed:
+            display, thumb = process_photo(self.image.file)
+            self.image.save(display.name, display, save=False)
+            self.thumbnail.save(thumb.name, thumb, save=False)
+        super().save(*args, **kwargs)
+        self.article.refresh_search_text()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        self.article.refresh_search_text()
+        return result
+
+    @property
+    def alt(self):
+        return self.caption or self.article.title

@@ -1,0 +1,36 @@
+"""Vietnamese text: NFC normalisation, diacritic folding for search, and slugs.
+
+Text pasted from Word or typed on a phone arrives in NFC or NFD form; everything we store is NFC so that
+equal words compare equal. Folding drops the tone and vowel marks and turns đ into d, which is how
+residents type when their keyboard has no Vietnamese layout.
+"""
+
+import re
+import unicodedata
+
+from django.utils.text import slugify
+
+# Characters that never belong in stored text: NUL breaks PostgreSQL, the others are invisible junk
+# that Word and some phone keyboards leave behind.
+_INVISIBLE = re.compile("[\x00\u200b\u200c\u200d\u2060\ufeff]")
+_SPACES = re.compile(r"\s+")
+
+
+def nfc(text):
+    """Return text in Unicode NFC form, without NUL bytes or zero-width characters."""
+    if not text:
+        return text or ""
+    return unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
+
+
+def fold(text):
+    """Lower-case text without diacritics: "Hội nghị Đảng ủy" -> "hoi nghi dang uy"."""
+    decomposed = unicodedata.normalize("NFD", nfc(text).replace("đ", "d").replace("Đ", "D"))
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACES.sub(" ", bare.casefold()).strip()
+
+
+def slugify_vi(text, max_length=200):
+    """An ASCII slug: "Hội nghị Đảng ủy" -> "hoi-nghi-dang-uy"."""
+    slug = slugify(fold(text))[:max_length].strip("-")
+    return slug or "bai-viet"
