@@ -68,7 +68,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
-    "django.contrib.staticfiles",
+    "portal.apps.PortalStaticFilesConfig",
     "django.contrib.sitemaps",
     "ckeditor",
     "ckeditor_uploader",

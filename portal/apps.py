@@ -1,0 +1,19 @@
+from django.contrib.staticfiles.apps import StaticFilesConfig
+
+
+class PortalStaticFilesConfig(StaticFilesConfig):
+    """collectstatic leaves out what must never be served: CKEditor 4's test pages, samples and the
+    plugins we do not load (spell-check services, PDF export), whose HTML pages have had XSS holes."""
+
+    ignore_patterns = [
+        *StaticFilesConfig.ignore_patterns,
+        "samples",
+        "tests",
+        "wsc",
+        "scayt",
+        "exportpdf",
+        "preview",
+        "*.md",
+        "bender-runner.config.json",
+        "build-config.js",
+    ]

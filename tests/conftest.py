@@ -1,0 +1,77 @@
+"""Shared fixtures: articles and photos made the way staff make them, on the real database."""
+
+import io
+import itertools
+from datetime import timedelta
+
+import pytest
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from PIL import Image
+
+from news.models import Article, ArticlePhoto, Category
+
+BROWSER_AGENT = (
+    "Mozilla/5.0 (Linux; Android 13; SM-A145F) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/124.0 Mobile Safari/537.36"
+)
+_serial = itertools.count(1)
+
+
+def jpeg_bytes(size=(800, 600), color=(180, 40, 40), exif=None):
+    buffer = io.BytesIO()
+    image = Image.new("RGB", size, color)
+    image.save(buffer, "JPEG", **({"exif": exif} if exif else {}))
+    return buffer.getvalue()
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Every test writes its photos to a folder of its own."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def reader(client):
+    """A resident's phone browser."""
+    client.defaults["HTTP_USER_AGENT"] = BROWSER_AGENT
+    return client
+
+
+@pytest.fixture
+def make_article(db):
+    def make(**fields):
+        n = next(_serial)
+        fields.setdefault("title", f"Hội nghị chuyên đề số {n} của Đảng ủy phường")
+        fields.setdefault("summary", f"Tóm tắt bài số {n}.")
+        fields.setdefault("body", f"<p>Đoạn một của bài {n}.</p><p>Đoạn hai của bài {n}.</p>")
+        fields.setdefault("status", Article.Status.PUBLISHED)
+        fields.setdefault("published_at", timezone.now() - timedelta(hours=n))
+        return Article.objects.create(**fields)
+
+    return make
+
+
+@pytest.fixture
+def make_photo(db):
+    def make(article, caption="Quang cảnh hội nghị", **fields):
+        photo = ArticlePhoto(article=article, caption=caption, **fields)
+        photo.image = ContentFile(jpeg_bytes(), name="anh.jpg")
+        photo.save()
+        return photo
+
+    return make
+
+
+@pytest.fixture
+def category(db):
+    return Category.objects.create(name="Xây dựng Đảng", order=1)
+
+
+@pytest.fixture
+def staff_client(client, django_user_model):
+    user = django_user_model.objects.create_user("bientap", password="mat-khau-dai-123", is_staff=True)
+    client.force_login(user)
+    client.defaults["HTTP_USER_AGENT"] = BROWSER_AGENT
+    return client

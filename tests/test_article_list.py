@@ -1,0 +1,73 @@
+"""The home list: newest published first, 20 a page, with thumbnail, date, views and summary."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from news.models import Article
+
+
+def test_lists_published_newest_first_without_drafts_or_scheduled(reader, make_article):
+    older = make_article(title="Tin cũ hơn", published_at=timezone.now() - timedelta(days=2))
+    newer = make_article(title="Tin mới hơn", published_at=timezone.now() - timedelta(days=1))
+    make_article(title="Bản nháp bí mật", status=Article.Status.DRAFT)
+    make_article(title="Tin hẹn giờ", published_at=timezone.now() + timedelta(days=1))
+
+    html = reader.get("/").content.decode()
+
+    assert html.index(newer.title) < html.index(older.title)
+    assert "Bản nháp bí mật" not in html
+    assert "Tin hẹn giờ" not in html
+
+
+def test_card_shows_thumbnail_date_views_and_summary(reader, make_article, make_photo):
+    article = make_article(summary="Một câu tóm tắt ngắn gọn.")
+    photo = make_photo(article)
+    html = reader.get("/").content.decode()
+    assert photo.thumbnail.url in html
+    assert 'loading="lazy"' in html
+    assert "Một câu tóm tắt ngắn gọn." in html
+    assert f"Ngày đăng {timezone.localtime(article.published_at):%d/%m/%Y}" in html
+    assert "Lượt xem: 0" in html
+
+
+def test_twenty_a_page(reader, make_article):
+    for _ in range(25):
+        make_article()
+    first = reader.get("/").content.decode()
+    second = reader.get("/?page=2").content.decode()
+    assert first.count('class="card"') == 20
+    assert second.count('class="card"') == 5
+    assert "Trang 2 / 2" in second
+
+
+@pytest.mark.parametrize(("page", "status"), [("abc", 200), ("0", 200), ("-1", 200), ("%00", 200), ("99999", 404)])
+def test_junk_page_numbers_never_answer_500(reader, make_article, page, status):
+    make_article()
+    response = reader.get(f"/?page={page}")
+    assert response.status_code == status
+    if status == 200:
+        assert "Trang" in response.content.decode() or 'class="card"' in response.content.decode()
+
+
+def test_list_queries_do_not_grow_with_articles_or_photos(
+    reader, make_article, make_photo, django_assert_num_queries
+):
+    for _ in range(3):
+        make_photo(make_article())
+    with django_assert_num_queries(4):
+        reader.get("/")
+    for _ in range(20):
+        article = make_article()
+        make_photo(article)
+        make_photo(article)
+    with django_assert_num_queries(4):
+        reader.get("/")
+
+
+def test_every_page_is_vietnamese_with_a_link_home_and_phone_viewport(reader, db):
+    html = reader.get("/").content.decode()
+    assert '<html lang="vi">' in html
+    assert 'rel="home"' in html
+    assert 'name="viewport" content="width=device-width, initial-scale=1"' in html

@@ -1,0 +1,104 @@
+"""The article page, shown the way the ward's real reports are."""
+
+import re
+from datetime import UTC, datetime, timedelta
+
+from django.utils import timezone
+
+from news.models import Article
+
+BODY = "".join(f"<p>Đoạn văn thứ {n}.</p>" for n in range(1, 6))
+
+
+def test_page_shows_ward_title_meta_line_paragraphs_and_captioned_photos(
+    reader, make_article, make_photo
+):
+    article = make_article(
+        title="Hội nghị chuyên đề về sinh hoạt chi bộ",
+        body=BODY,
+        # 01:45 UTC is 08:45 in Hà Nội.
+        published_at=datetime(2023, 9, 9, 1, 45, tzinfo=UTC),
+    )
+    Article.objects.filter(pk=article.pk).update(view_count=59)
+    make_photo(article, caption="Đồng chí Phó Bí thư phát biểu", position=2, order=0)
+    make_photo(article, caption="Đồng chí Bí thư kết luận hội nghị", position=3, order=1)
+
+    html = reader.get(article.get_absolute_url()).content.decode()
+
+    assert '<html lang="vi">' in html
+    assert "Phường Hòa Bình" in html
+    assert "<h1 class=\"article-title\">Hội nghị chuyên đề về sinh hoạt chi bộ</h1>" in html
+    assert "Ngày đăng 09/09/2023 | 08:45 | Lượt xem: 60" in html
+    # Each photo is a figure with its caption under it, after the paragraph staff chose.
+    order = re.findall(r"Đoạn văn thứ \d|<figure|<figcaption>[^<]+", html)
+    assert order == [
+        "Đoạn văn thứ 1",
+        "Đoạn văn thứ 2",
+        "<figure",
+        "<figcaption>Đồng chí Phó Bí thư phát biểu",
+        "Đoạn văn thứ 3",
+        "<figure",
+        "<figcaption>Đồng chí Bí thư kết luận hội nghị",
+        "Đoạn văn thứ 4",
+        "Đoạn văn thứ 5",
+    ]
+    assert 'alt="Đồng chí Phó Bí thư phát biểu"' in html
+
+
+def test_photo_without_position_goes_after_the_last_paragraph(reader, make_article, make_photo):
+    article = make_article(body=BODY)
+    make_photo(article, caption="Ảnh cuối bài")
+    html = reader.get(article.get_absolute_url()).content.decode()
+    assert html.index("Đoạn văn thứ 5") < html.index("Ảnh cuối bài")
+
+
+def test_drafts_and_scheduled_articles_are_not_found(reader, make_article):
+    draft = make_article(status=Article.Status.DRAFT)
+    scheduled = make_article(published_at=timezone.now() + timedelta(hours=1))
+    for article in (draft, scheduled):
+        response = reader.get(article.get_absolute_url())
+        assert response.status_code == 404
+        assert "Không tìm thấy trang" in response.content.decode()
+
+
+def test_staff_preview_a_draft_with_a_banner_and_it_does_not_count(staff_client, make_article):
+    draft = make_article(status=Article.Status.DRAFT)
+    response = staff_client.get(draft.get_absolute_url())
+    assert response.status_code == 200
+    assert "Bản xem trước" in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.view_count == 0
+
+
+def test_unknown_or_malformed_addresses_answer_a_vietnamese_404(reader, db):
+    for path in ("/tin-tuc/khong-co/", "/tin-tuc/Hội-nghị/", "/tin-tuc/%00/", "/tin-tuc/a%20b/"):
+        response = reader.get(path)
+        assert response.status_code == 404, path
+        html = response.content.decode()
+        assert "Không tìm thấy trang" in html
+        assert 'lang="vi"' in html
+        assert 'href="/"' in html
+
+
+def test_server_error_page_is_vietnamese_and_needs_no_database(client):
+    from news.views import server_error
+
+    response = server_error(None)
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "Hệ thống đang gặp sự cố" in html
+    assert "Phường Hòa Bình" in html
+
+
+def test_detail_page_queries_do_not_grow_with_photos(
+    reader, make_article, make_photo, django_assert_max_num_queries
+):
+    article = make_article(body=BODY)
+    make_photo(article)
+    with django_assert_max_num_queries(5) as few:
+        reader.get(article.get_absolute_url(), HTTP_COOKIE="")
+    for n in range(6):
+        make_photo(article, caption=f"Ảnh {n}", position=n)
+    reader.cookies.clear()
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        reader.get(article.get_absolute_url())

@@ -1,0 +1,34 @@
+"""1,000 views at once add exactly 1,000: the increment happens in the database, not in Python."""
+
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from django.db import connection
+
+from .conftest import BROWSER_AGENT
+
+VIEWS = 1000
+THREADS = 16
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_thousand_concurrent_views_add_exactly_a_thousand(live_server, make_article):
+    if connection.vendor != "postgresql":
+        pytest.skip("concurrent writers need PostgreSQL; SQLite serialises every write")
+    article = make_article()
+    url = live_server.url + article.get_absolute_url()
+
+    def view(_):
+        # A fresh browser each time: no cookie, so every request is a new reader.
+        request = urllib.request.Request(url, headers={"User-Agent": BROWSER_AGENT})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status
+
+    with ThreadPoolExecutor(THREADS) as pool:
+        statuses = list(pool.map(view, range(VIEWS)))
+
+    assert statuses == [200] * VIEWS
+    article.refresh_from_db()
+    assert article.view_count == VIEWS

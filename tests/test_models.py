@@ -1,0 +1,61 @@
+"""What an article becomes when saved, whichever path it came by."""
+
+import unicodedata
+from datetime import timedelta
+
+from django.utils import timezone
+
+from news.models import Article
+
+
+def test_slug_is_made_from_the_title_and_kept_unique(make_article):
+    first = make_article(title="Hội nghị Đảng ủy")
+    second = make_article(title="Hội nghị Đảng ủy")
+    assert first.slug == "hoi-nghi-dang-uy"
+    assert second.slug == "hoi-nghi-dang-uy-2"
+    assert first.get_absolute_url() == "/tin-tuc/hoi-nghi-dang-uy/"
+
+
+def test_a_slug_given_by_staff_is_kept(make_article):
+    assert make_article(title="Tin", slug="tin-rieng").slug == "tin-rieng"
+
+
+def test_title_summary_and_body_are_stored_nfc(make_article):
+    article = make_article(
+        title=unicodedata.normalize("NFD", "Hội nghị"),
+        summary=unicodedata.normalize("NFD", "Tóm tắt"),
+        body=unicodedata.normalize("NFD", "<p>Đảng ủy</p>"),
+    )
+    article.refresh_from_db()
+    for text in (article.title, article.summary, article.body):
+        assert unicodedata.is_normalized("NFC", text)
+    assert article.title == "Hội nghị"
+
+
+def test_body_is_sanitized_on_save(make_article):
+    article = make_article(
+        body='<p onclick="x()">An <b style="font-family:Calibri">toàn</b></p>'
+        '<script>alert(1)</script><a href="javascript:alert(1)">x</a><a href="https://a.vn">ngoài</a>'
+    )
+    article.refresh_from_db()
+    assert "script" not in article.body
+    assert "onclick" not in article.body
+    assert "style" not in article.body
+    assert "javascript" not in article.body
+    assert '<a href="https://a.vn" rel="noopener noreferrer">ngoài</a>' in article.body
+
+
+def test_published_hides_drafts_and_scheduled(make_article):
+    public = make_article()
+    make_article(status=Article.Status.DRAFT)
+    make_article(published_at=timezone.now() + timedelta(days=1))
+    assert list(Article.objects.published()) == [public]
+
+
+def test_count_view_is_an_atomic_database_increment(make_article):
+    article = make_article()
+    stale = Article.objects.get(pk=article.pk)
+    article.count_view()
+    stale.count_view()  # a second copy that never saw the first increment
+    article.refresh_from_db()
+    assert article.view_count == 2

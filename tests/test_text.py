@@ -1,0 +1,32 @@
+"""Vietnamese text rules: NFC storage, folding for search, slugs with đ -> d."""
+
+import unicodedata
+
+import pytest
+
+from news.text import fold, nfc, slugify_vi
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("Hội nghị", "hoi-nghi"),
+        ("Đảng ủy phường Hòa Bình", "dang-uy-phuong-hoa-binh"),
+        ("ĐẠI HỘI ĐẢNG BỘ", "dai-hoi-dang-bo"),
+        ("Nâng cao chất lượng “sinh hoạt chi bộ” 2026!", "nang-cao-chat-luong-sinh-hoat-chi-bo-2026"),
+        ("!!!", "bai-viet"),
+    ],
+)
+def test_slug_drops_diacritics_and_turns_d_bar_into_d(title, slug):
+    assert slugify_vi(title) == slug
+
+
+def test_nfd_input_is_stored_as_nfc_without_nul_or_zero_width():
+    decomposed = unicodedata.normalize("NFD", "Hội nghị\u200b\x00")
+    assert nfc(decomposed) == "Hội nghị"
+    assert unicodedata.is_normalized("NFC", nfc(decomposed))
+
+
+def test_fold_ignores_case_diacritics_and_unicode_form():
+    assert fold("Hội Nghị ĐẢNG ỦY") == "hoi nghi dang uy"
+    assert fold(unicodedata.normalize("NFD", "Đảng ủy")) == "dang uy"

@@ -1,0 +1,112 @@
+"""Every real view adds one, exactly; reloads, bots, prefetches, HEAD and staff do not."""
+
+import time
+
+import pytest
+from django.contrib.sessions.models import Session
+
+from news.counting import COOKIE_NAME
+
+from .conftest import BROWSER_AGENT
+
+
+def views_of(article):
+    article.refresh_from_db()
+    return article.view_count
+
+
+def test_a_visit_counts_once_and_a_reload_does_not(reader, make_article):
+    article = make_article()
+    reader.get(article.get_absolute_url())
+    reader.get(article.get_absolute_url())
+    assert views_of(article) == 1
+
+
+def test_the_page_shows_the_count_including_this_view(reader, make_article):
+    article = make_article()
+    assert "Lượt xem: 1" in reader.get(article.get_absolute_url()).content.decode()
+
+
+def test_another_article_in_the_same_browser_counts(reader, make_article):
+    first, second = make_article(), make_article()
+    reader.get(first.get_absolute_url())
+    reader.get(second.get_absolute_url())
+    reader.get(first.get_absolute_url())
+    assert (views_of(first), views_of(second)) == (1, 1)
+
+
+def test_the_same_browser_counts_again_after_thirty_minutes(reader, make_article, monkeypatch):
+    article = make_article()
+    reader.get(article.get_absolute_url())
+    later = time.time() + 31 * 60
+    monkeypatch.setattr(time, "time", lambda: later)
+    reader.get(article.get_absolute_url())
+    assert views_of(article) == 2
+
+
+def test_a_forged_cookie_is_ignored_and_the_view_counts(reader, make_article):
+    article = make_article()
+    reader.cookies[COOKIE_NAME] = f"{article.pk}-{int(time.time())}"
+    reader.get(article.get_absolute_url())
+    assert views_of(article) == 1
+
+
+def test_anonymous_reading_writes_no_session(reader, make_article):
+    article = make_article()
+    response = reader.get(article.get_absolute_url())
+    assert Session.objects.count() == 0
+    assert "sessionid" not in response.cookies
+    assert response.cookies[COOKIE_NAME]["httponly"]
+
+
+def test_head_requests_do_not_count(reader, make_article):
+    article = make_article()
+    assert reader.head(article.get_absolute_url()).status_code == 200
+    assert views_of(article) == 0
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{"HTTP_SEC_PURPOSE": "prefetch"}, {"HTTP_PURPOSE": "prefetch"}, {"HTTP_X_MOZ": "prefetch"}],
+)
+def test_link_prefetches_do_not_count(reader, make_article, headers):
+    article = make_article()
+    reader.get(article.get_absolute_url(), **headers)
+    assert views_of(article) == 0
+
+
+@pytest.mark.parametrize(
+    "agent",
+    [
+        "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
+        "Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)",
+        "Mozilla/5.0 (compatible; coccocbot-web/1.0; +http://help.coccoc.com/searchengine)",
+        "facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)",
+        "Zalo-Bot/1.0",
+        "ZaloLinkPreview",
+        "",
+    ],
+)
+def test_crawlers_and_link_previews_do_not_count(client, make_article, agent):
+    article = make_article()
+    assert client.get(article.get_absolute_url(), HTTP_USER_AGENT=agent).status_code == 200
+    assert views_of(article) == 0
+
+
+def test_readers_in_zalos_in_app_browser_do_count(client, make_article):
+    article = make_article()
+    zalo_reader = BROWSER_AGENT + " Zalo android/12090221 ZaloTheme/light ZaloLanguage/vi"
+    client.get(article.get_absolute_url(), HTTP_USER_AGENT=zalo_reader)
+    assert views_of(article) == 1
+
+
+def test_staff_reading_a_published_article_do_not_count(staff_client, make_article):
+    article = make_article()
+    staff_client.get(article.get_absolute_url())
+    assert views_of(article) == 0
+
+
+def test_posting_to_an_article_is_refused_and_not_counted(reader, make_article):
+    article = make_article()
+    assert reader.post(article.get_absolute_url()).status_code == 405
+    assert views_of(article) == 0
