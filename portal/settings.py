@@ -48,6 +48,8 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 # The admin lives at an unadvertised path so that scanners of /admin/ find nothing.
 PORTAL_ADMIN_PATH = os.environ.get("PORTAL_ADMIN_PATH", "quan-tri/").strip("/") + "/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "media")
+# Production's web server serves uploads; the development server and the test server do it themselves.
+SERVE_MEDIA = env_flag("PORTAL_SERVE_MEDIA", default=DEBUG or TESTING)
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
 
 # What residents read in the header and footer; a ward adopting the portal sets these, not templates.
@@ -138,6 +140,9 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+# Tests and local debug serve static files straight from the source folders, without collectstatic.
+WHITENOISE_USE_FINDERS = DEBUG or TESTING
+WHITENOISE_AUTOREFRESH = DEBUG or TESTING
 # Uploads stay in memory up to 5 MB and are never executable or world-writable on disk.
 FILE_UPLOAD_PERMISSIONS = 0o644
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024

@@ -1,11 +1,17 @@
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve
 
 admin.site.site_header = f"Quản trị cổng tin {settings.PORTAL_WARD_NAME}"
 admin.site.site_title = "Quản trị cổng tin"
 admin.site.index_title = "Quản lý nội dung"
+
+
+def serve_media(request, path):
+    # MEDIA_ROOT is read per request so that each test's own media folder is served.
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
 
 urlpatterns = [
     path(settings.PORTAL_ADMIN_PATH, admin.site.urls),
@@ -13,8 +19,7 @@ urlpatterns = [
     path("", include("news.urls")),
 ]
 
-if settings.DEBUG:
-    # Locally the development server serves uploads; in production the web server does.
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.SERVE_MEDIA:
+    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve_media))
 
 handler500 = "news.views.server_error"
