@@ -42,7 +42,9 @@ def test_twenty_a_page(reader, make_article):
     assert "Trang 2 / 2" in second
 
 
-@pytest.mark.parametrize(("page", "status"), [("abc", 200), ("0", 200), ("-1", 200), ("%00", 200), ("99999", 404)])
+@pytest.mark.parametrize(
+    ("page", "status"), [("abc", 200), ("0", 200), ("-1", 200), ("%00", 200), ("99999", 404)]
+)
 def test_junk_page_numbers_never_answer_500(reader, make_article, page, status):
     make_article()
     response = reader.get(f"/?page={page}")
