@@ -1,0 +1,85 @@
+"""`manage.py load_demo`: the demo articles, their states, their photos on disk, and a second run."""
+
+import io
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.utils.html import escape
+
+from news.demo_content import ARTICLES, DRAFT, PUBLISHED, SCHEDULED
+from news.models import Article, ArticlePhoto, Category
+
+
+def load_demo():
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def demo(db, settings, tmp_path):
+    # Photos go to a throwaway folder, never to the project's media.
+    settings.MEDIA_ROOT = tmp_path
+    assert "Đã tạo 8 bài viết mẫu." in load_demo()
+    return tmp_path
+
+
+def test_published_articles_are_public_with_captioned_photos(demo):
+    published = Article.objects.published().filter(slug__in=[a.slug for a in PUBLISHED])
+    assert published.count() == len(PUBLISHED) >= 6
+    for article in published:
+        assert 12 <= article.view_count <= 340
+        photos = list(article.photos.all())
+        assert 1 <= len(photos) <= 3
+        assert [p.order for p in photos] == list(range(len(photos)))
+        for photo in photos:
+            assert photo.caption
+            assert Path(photo.thumbnail.path).is_file()
+            assert Path(photo.thumbnail.path).is_relative_to(demo)
+            assert (photo.width, photo.height) == (1200, 800)
+    positions = set(ArticlePhoto.objects.values_list("position", flat=True))
+    assert {2, 3} <= positions
+
+
+def test_draft_and_scheduled_are_not_published(demo):
+    draft = Article.objects.get(slug=DRAFT.slug)
+    scheduled = Article.objects.get(slug=SCHEDULED.slug)
+    assert draft.status == Article.Status.DRAFT
+    assert scheduled.status == Article.Status.PUBLISHED
+    assert not scheduled.is_public
+    assert not Article.objects.published().filter(pk__in=[draft.pk, scheduled.pk]).exists()
+
+
+def test_second_run_creates_nothing(demo):
+    counts = (Article.objects.count(), ArticlePhoto.objects.count(), Category.objects.count())
+    assert "Dữ liệu mẫu đã có sẵn." in load_demo()
+    assert (Article.objects.count(), ArticlePhoto.objects.count(), Category.objects.count()) == counts
+
+
+def test_stored_text_is_nfc(demo):
+    for article in Article.objects.all():
+        assert unicodedata.is_normalized("NFC", article.title)
+        assert unicodedata.is_normalized("NFC", article.body)
+
+
+def test_article_page_shows_title_and_captions(demo, client):
+    article = Article.objects.published().get(slug=PUBLISHED[0].slug)
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert escape(article.title) in page
+    for caption in article.photos.values_list("caption", flat=True):
+        assert escape(caption) in page
+
+
+@pytest.mark.parametrize("demo_article", ARTICLES, ids=lambda a: a.slug)
+def test_demo_texts_have_the_shape_of_a_ward_report(demo_article):
+    paragraphs = re.findall(r"<p>(.*?)</p>", demo_article.body)
+    words = len(re.sub(r"<[^>]+>", " ", demo_article.body).split())
+    if demo_article in PUBLISHED:
+        assert 4 <= len(paragraphs) <= 6
+        assert 120 <= words <= 400
+    assert demo_article.summary.count(". ") == 0  # the sapo is one sentence
