@@ -177,10 +177,15 @@ class ArticlePhoto(models.Model):
 
     def save(self, *args, **kwargs):
         self.caption = nfc(self.caption).strip()
-        if self.image and not self.image._committed:
+        # A new upload, or a photo stored some other way (an import, FieldFile.save) that was never
+        # processed: either way the public only ever gets the cleaned image and its thumbnail.
+        if self.image and (not self.image._committed or not self.thumbnail):
+            unprocessed = self.image.name if self.image._committed else None
             display, thumb = process_photo(self.image.file)
             self.image.save(display.name, display, save=False)
             self.thumbnail.save(thumb.name, thumb, save=False)
+            if unprocessed:
+                self.image.storage.delete(unprocessed)
         super().save(*args, **kwargs)
         self.article.refresh_search_text()
 
@@ -188,6 +193,10 @@ class ArticlePhoto(models.Model):
         result = super().delete(*args, **kwargs)
         self.article.refresh_search_text()
         return result
+
+    @property
+    def thumbnail_url(self):
+        return self.thumbnail.url if self.thumbnail else self.image.url
 
     @property
     def alt(self):

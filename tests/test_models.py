@@ -59,3 +59,20 @@ def test_count_view_is_an_atomic_database_increment(make_article):
     stale.count_view()  # a second copy that never saw the first increment
     article.refresh_from_db()
     assert article.view_count == 2
+
+
+def test_a_photo_stored_without_processing_gets_cleaned_and_a_thumbnail(make_article, reader):
+    """An import that saves the file directly must not leave a list page without its thumbnail."""
+    from django.core.files.base import ContentFile
+
+    from news.models import ArticlePhoto
+
+    from .conftest import jpeg_bytes
+
+    article = make_article()
+    photo = ArticlePhoto(article=article, caption="Ảnh nhập")
+    photo.image.save("nhap.jpg", ContentFile(jpeg_bytes(size=(3000, 1000))), save=True)
+    photo.refresh_from_db()
+    assert photo.thumbnail
+    assert (photo.width, photo.height) == (2000, 667)
+    assert photo.thumbnail_url in reader.get("/").content.decode()
