@@ -3,7 +3,7 @@
 from .test_security import run_manage
 
 PROBE = (
-    "from django.conf import settings; from django.core.cache import cache; "
+    "from django.conf import settings; from django.core.cache import caches; cache = caches['default']; "
     "from django.db import connection; "
     "cache.set('probe', 'đã lưu'); "
     "print(connection.vendor, settings.TIME_ZONE, settings.LANGUAGE_CODE, settings.USE_TZ, "
