@@ -1,7 +1,7 @@
 """Settings for the ward news portal: one module, every knob an environment variable.
 
 Local defaults (SQLite in the project folder, debug off unless asked for) need nothing set. Production
-sets DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL and DJANGO_HTTPS=1; see docs/DEPLOY.md.
+sets DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL and DJANGO_HTTPS=1; the README lists them all.
 """
 
 import os

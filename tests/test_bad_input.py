@@ -1,0 +1,41 @@
+"""Whatever a visitor types into the address bar or a cookie, the answer is a page, never a 500."""
+
+import pytest
+
+from news.counting import COOKIE_NAME
+
+TYPED = [
+    "/?page=1%00",
+    "/?page=" + "9" * 5000,
+    "/?page=1e3",
+    "/?page=%EF%BC%91",  # a full-width digit one
+    "/tin-tuc/%00/",
+    "/tin-tuc/" + "a" * 5000 + "/",
+    "/tin-tuc/<script>/",
+    "/chuyen-muc/khong-co/",
+    "/chuyen-muc/%C4%91/",
+    "/tim-kiem/?q=%00",
+    "/tim-kiem/?q=" + "x" * 5000,
+    "/tim-kiem/?q=%25%5F%25",
+    "/tim-kiem/?q=%3Cscript%3Ealert(1)%3C/script%3E",
+    "/tim-kiem/?q=h%E1%BB%99i&page=abc",
+    "/%ZZ",
+]
+
+
+@pytest.mark.parametrize("path", TYPED)
+def test_typed_addresses_answer_a_page(reader, make_article, path):
+    make_article()
+    response = reader.get(path)
+    assert response.status_code in (200, 404), path
+    assert 'lang="vi"' in response.content.decode()
+    assert "<script>alert(1)" not in response.content.decode()
+
+
+@pytest.mark.parametrize("cookie", ["", "x", "1-2.3-4", "%C4%91", "a:b:c", "1" * 4000])
+def test_a_garbage_view_cookie_is_ignored(reader, make_article, cookie):
+    article = make_article()
+    reader.cookies[COOKIE_NAME] = cookie
+    assert reader.get(article.get_absolute_url()).status_code == 200
+    article.refresh_from_db()
+    assert article.view_count == 1
