@@ -14,7 +14,7 @@ from .context_processors import ward
 from .counting import count_visit, remember_visit
 from .models import Article, Category
 from .pagination import paginate
-from .search import MAX_QUERY_LENGTH, search_articles
+from .search import MAX_QUERY_LENGTH, MAX_RESULTS, search_articles
 from .text import nfc
 
 # How many of each list the pages show.
@@ -104,7 +104,11 @@ def search(request):
     query = nfc(request.GET.get("q", ""))[:MAX_QUERY_LENGTH]
     results, words = search_articles(Article.objects.published().for_listing(), query)
     page = paginate(request, results)
-    return render(request, "news/search.html", {"query": query, "words": words, "page": page})
+    return render(
+        request,
+        "news/search.html",
+        {"query": query, "words": words, "page": page, "capped": page.paginator.count >= MAX_RESULTS},
+    )
 
 
 def server_error(request):
