@@ -1,14 +1,17 @@
 """Articles, their photos and the sections (chuyên mục) they are filed under."""
 
+from datetime import timedelta
+
 from ckeditor_uploader.fields import RichTextUploadingField
 from django.db import models
-from django.db.models import F
+from django.db.models import F, Q, Window
+from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
 
 from .images import process_photo, validate_image_file
 from .sanitize import sanitize_body
-from .search import searchable_text
+from .search import indexed, searchable_text
 from .text import nfc, slugify_vi
 
 
@@ -54,6 +57,51 @@ class ArticleQuerySet(models.QuerySet):
     def in_category(self, category):
         return self.filter(category=category)
 
+    def most_viewed(self, days=30):
+        """The most read of those published in the last `days` days.
+
+        view_count is a lifetime total (no per-day log is kept), so "most viewed in the last 30 days"
+        means: among articles published in the last 30 days, the most viewed. A years-old article
+        with a big total never crowds out this month's news.
+        """
+        since = timezone.now() - timedelta(days=days)
+        return self.filter(published_at__gte=since).order_by("-view_count", "-published_at", "-pk")
+
+    def newest_per_category(self, per_category=4):
+        """The newest few of each section, in one query (a window function), sections in their order."""
+        rank = Window(
+            RowNumber(),
+            partition_by=F("category_id"),
+            order_by=(F("published_at").desc(), F("pk").desc()),
+        )
+        return (
+            self.filter(category__isnull=False)
+            .annotate(rank_in_category=rank)
+            .filter(rank_in_category__lte=per_category)
+            .select_related("category")
+            .order_by("category__order", "category__name", "category_id", "-published_at", "-pk")
+        )
+
+    def related_to(self, article):
+        """Others in the same section, newest first; none for an article without a section."""
+        if not article.category_id:
+            return self.none()
+        return self.filter(category_id=article.category_id).exclude(pk=article.pk)
+
+    def older_than(self, article):
+        """Published before article, newest first; the pk breaks ties of the same minute."""
+        at = article.published_at
+        return self.filter(Q(published_at__lt=at) | Q(published_at=at, pk__lt=article.pk)).order_by(
+            "-published_at", "-pk"
+        )
+
+    def newer_than(self, article):
+        """Published after article, oldest first, so [0] is the next one."""
+        at = article.published_at
+        return self.filter(Q(published_at__gt=at) | Q(published_at=at, pk__gt=article.pk)).order_by(
+            "published_at", "pk"
+        )
+
     def for_listing(self):
         """What a list page shows: the section's name and the photos, fetched in constant queries."""
         return self.select_related("category").prefetch_related(
@@ -93,6 +141,8 @@ class Article(models.Model):
     )
     # Title, summary, body text and captions folded (no case, no diacritics) for search; made on save.
     search_text = models.TextField(blank=True, editable=False)
+    # The title alone, indexed the same way: title matches rank first in search results.
+    search_title = models.TextField(blank=True, editable=False)
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
     updated_at = models.DateTimeField("sửa lúc", auto_now=True)
 
@@ -117,6 +167,7 @@ class Article(models.Model):
         if not self.slug:
             self.slug = unique_slug(Article, self.title, self.pk)
         self.search_text = searchable_text(self)
+        self.search_title = indexed(self.title)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -1,5 +1,8 @@
 """Public pages. Thin: the questions are asked of querysets, the rules live in news.counting."""
 
+from itertools import groupby
+from operator import attrgetter
+
 from django.http import HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
@@ -11,25 +14,56 @@ from .context_processors import ward
 from .counting import count_visit, remember_visit
 from .models import Article, Category
 from .pagination import paginate
-from .search import MAX_QUERY_LENGTH, search_articles
+from .search import MAX_QUERY_LENGTH, MAX_RESULTS, search_articles
 from .text import nfc
+
+# How many of each list the pages show.
+SIDEBAR_SIZE = 5
+PER_SECTION = 4
+RELATED_SIZE = 5
 
 
 def is_staff(user):
     return user.is_authenticated and user.is_staff
 
 
+def canonical(request, page=None):
+    """This page's address without junk in the query string; ?page=N kept past the first page."""
+    suffix = f"?page={page.number}" if page is not None and page.number > 1 else ""
+    return request.build_absolute_uri(request.path + suffix)
+
+
+def sidebar():
+    """The sidebar's two lists, one query each, titles and dates only."""
+    public = Article.objects.published().only("title", "slug", "published_at", "view_count")
+    return {
+        "latest": public[:SIDEBAR_SIZE],
+        "most_viewed": public.most_viewed()[:SIDEBAR_SIZE],
+    }
+
+
 @require_safe
 def article_list(request):
     page = paginate(request, Article.objects.published().for_listing())
-    return render(request, "news/article_list.html", {"page": page})
+    context = {"page": page, "canonical_url": canonical(request, page), **sidebar()}
+    if page.number == 1:
+        # The front page: the newest article featured, then the rest, then each section's newest few.
+        newest = Article.objects.published().newest_per_category(PER_SECTION).for_listing()
+        context["sections"] = [
+            (section, list(articles)) for section, articles in groupby(newest, key=attrgetter("category"))
+        ]
+    return render(request, "news/article_list.html", context)
 
 
 @require_safe
 def category(request, slug):
     section = get_object_or_404(Category, slug=slug)
     page = paginate(request, Article.objects.published().in_category(section).for_listing())
-    return render(request, "news/category.html", {"category": section, "page": page})
+    return render(
+        request,
+        "news/category.html",
+        {"category": section, "page": page, "canonical_url": canonical(request, page), **sidebar()},
+    )
 
 
 @require_safe
@@ -42,6 +76,7 @@ def article_detail(request, slug):
     article = get_object_or_404(articles, slug=slug)
     photos = list(article.photos.all())
     seen = count_visit(request, article) if article.is_public else None
+    public = Article.objects.published()
     response = render(
         request,
         "news/article_detail.html",
@@ -50,6 +85,11 @@ def article_detail(request, slug):
             "photos": photos,
             "items": interleave(article.body, photos),
             "preview": not article.is_public,
+            "canonical_url": request.build_absolute_uri(article.get_absolute_url()),
+            "share_image": request.build_absolute_uri(photos[0].image.url) if photos else "",
+            "related": public.related_to(article)[:RELATED_SIZE],
+            "previous": public.older_than(article).first(),
+            "next": public.newer_than(article).first(),
         },
     )
     # Every view must reach us to be counted, so no shared cache may keep this page.
@@ -61,11 +101,13 @@ def article_detail(request, slug):
 
 @require_safe
 def search(request):
-    query = request.GET.get("q", "")
+    query = nfc(request.GET.get("q", ""))[:MAX_QUERY_LENGTH]
     results, words = search_articles(Article.objects.published().for_listing(), query)
     page = paginate(request, results)
     return render(
-        request, "news/search.html", {"query": nfc(query)[:MAX_QUERY_LENGTH], "words": words, "page": page}
+        request,
+        "news/search.html",
+        {"query": query, "words": words, "page": page, "capped": page.paginator.count >= MAX_RESULTS},
     )
 
 

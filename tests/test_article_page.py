@@ -47,7 +47,7 @@ def test_photo_without_position_goes_after_the_last_paragraph(reader, make_artic
     article = make_article(body=BODY)
     make_photo(article, caption="Ảnh cuối bài")
     html = reader.get(article.get_absolute_url()).content.decode()
-    assert html.index("Đoạn văn thứ 5") < html.index("Ảnh cuối bài")
+    assert html.index("Đoạn văn thứ 5") < html.index("<figcaption>Ảnh cuối bài")
 
 
 def test_drafts_and_scheduled_articles_are_not_found(reader, make_article):
@@ -88,16 +88,19 @@ def test_server_error_page_is_vietnamese_and_needs_no_database(client):
     assert "Phường Hòa Bình" in html
 
 
-def test_detail_page_queries_do_not_grow_with_photos(
-    reader, make_article, make_photo, django_assert_num_queries
+def test_detail_page_queries_do_not_grow_with_photos_or_articles(
+    reader, make_article, make_photo, category, django_assert_num_queries
 ):
-    """Article, its photos, the view count update and the section menu: four queries, however many photos."""
-    article = make_article(body=BODY)
+    """Article, photos, the view count, the menu's sections, related, previous and next: 7, always."""
+    article = make_article(body=BODY, category=category)
     make_photo(article)
-    with django_assert_num_queries(4):
+    make_article(category=category)
+    with django_assert_num_queries(7):
         reader.get(article.get_absolute_url())
     for n in range(6):
         make_photo(article, caption=f"Ảnh {n}", position=n)
+    for _ in range(12):
+        make_photo(make_article(category=category))
     reader.cookies.clear()
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(7):
         reader.get(article.get_absolute_url())

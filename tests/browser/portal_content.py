@@ -1,0 +1,69 @@
+"""A small portal to look at: sections, articles with Vietnamese titles, photos and captions."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from news.models import Article, Category
+
+PARAGRAPHS = [
+    "Sáng ngày 20/11, Đảng ủy phường Hòa Bình tổ chức hội nghị chuyên đề về nâng cao chất lượng sinh "
+    "hoạt chi bộ. Dự hội nghị có các đồng chí trong Ban Thường vụ Đảng ủy và bí thư các chi bộ.",
+    "Phát biểu khai mạc, đồng chí Bí thư Đảng ủy phường nhấn mạnh sinh hoạt chi bộ là nơi mỗi đảng "
+    "viên được rèn luyện, tu dưỡng; nội dung sinh hoạt cần gắn với những việc cụ thể của khu dân cư.",
+    "Các đại biểu đã thảo luận về cách chuẩn bị nội dung, cách điều hành buổi sinh hoạt và việc theo "
+    "dõi thực hiện nghị quyết sau mỗi kỳ họp.",
+    "Kết luận hội nghị, đồng chí Bí thư đề nghị các chi bộ xây dựng kế hoạch cụ thể, báo cáo kết quả "
+    "về Đảng ủy trước ngày 15/12.",
+]
+
+
+def populate(make_article, make_photo):
+    """Return the featured article; the portal also gets two sections and a dozen other articles."""
+    now = timezone.now()
+    party = Category.objects.create(name="Xây dựng Đảng", order=1)
+    welfare = Category.objects.create(name="An sinh xã hội", order=2)
+    titles = [
+        ("Ra quân tổng vệ sinh môi trường các tổ dân phố", welfare),
+        ("Trao quà cho gia đình chính sách nhân dịp Tết", welfare),
+        ("Hội Cựu chiến binh phường tổng kết năm", party),
+        ("Khánh thành nhà văn hóa tổ dân phố số 5", welfare),
+        ("Học tập, quán triệt nghị quyết Trung ương", party),
+        ("Phường tổ chức ngày hội đại đoàn kết toàn dân tộc", None),
+        ("Kiểm tra công tác phòng cháy chữa cháy", None),
+        ("Chi bộ khu dân cư số 3 sinh hoạt chuyên đề", party),
+    ]
+    for n, (title, section) in enumerate(titles, start=1):
+        article = make_article(
+            title=title,
+            summary=f"{title}: tóm tắt ngắn cho người đọc trên điện thoại.",
+            body="".join(f"<p>{p}</p>" for p in PARAGRAPHS[:3]),
+            category=section,
+            published_at=now - timedelta(hours=3 * n),
+        )
+        if n % 2:
+            make_photo(article, caption=f"Quang cảnh: {title.lower()}")
+        Article.objects.filter(pk=article.pk).update(view_count=100 - 7 * n)
+    featured = make_article(
+        title="Đảng ủy phường tổ chức hội nghị chuyên đề về sinh hoạt chi bộ",
+        summary="Hội nghị bàn cách nâng cao chất lượng sinh hoạt chi bộ ở các khu dân cư.",
+        body="".join(f"<p>{p}</p>" for p in PARAGRAPHS),
+        category=party,
+        published_at=now - timedelta(minutes=30),
+    )
+    make_photo(
+        featured, caption="Đồng chí Bí thư Đảng ủy phường phát biểu khai mạc hội nghị", position=2, order=0
+    )
+    make_photo(featured, caption="Các đại biểu dự hội nghị", position=3, order=1)
+    make_article(title="Bản nháp chưa đăng về hội nghị", status=Article.Status.DRAFT, category=party)
+    return featured
+
+
+def load_all_images(page):
+    """Load the lazy images below the fold too, so a full-page screenshot shows every photo."""
+    page.evaluate(
+        """() => Promise.all([...document.images].map(img => {
+            img.loading = "eager";
+            return img.decode().catch(() => null);
+        }))"""
+    )

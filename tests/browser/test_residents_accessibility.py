@@ -1,0 +1,60 @@
+"""axe-core (from the npm registry, pinned in package.json) finds nothing serious on the public pages.
+
+The public CSP allows only our own scripts, and Playwright injects axe as an inline script, so these
+pages are opened in a context that bypasses CSP; the other browser tests check CSP holds.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from .conftest import DESKTOP, PHONE
+from .portal_content import populate
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture
+def axe_page(browser, live_server, transactional_db, request):
+    if not AXE.exists():
+        message = f"{AXE} is missing: run `npm ci` (scripts/test does)"
+        if os.environ.get("PORTAL_REQUIRE_BROWSER"):
+            pytest.fail(message)
+        pytest.skip(message)
+    viewport = request.param
+    context = browser.new_context(viewport=viewport, locale="vi-VN", bypass_csp=True)
+    context.set_default_timeout(15_000)
+    yield context.new_page()
+    context.close()
+
+
+def serious_violations(page):
+    page.add_script_tag(path=str(AXE))
+    tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+    result = page.evaluate("tags => axe.run(document, {runOnly: tags})", tags)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.mark.parametrize("axe_page", [PHONE, DESKTOP], ids=["360x800", "1280x900"], indirect=True)
+def test_public_pages_have_no_serious_or_critical_violations(axe_page, live_server, make_article, make_photo):
+    featured = populate(make_article, make_photo)
+    pages = {
+        "home": "/",
+        "category": "/chuyen-muc/xay-dung-dang/",
+        "article": featured.get_absolute_url(),
+        "search": "/tim-kiem/?q=dang+uy",
+        "empty search": "/tim-kiem/?q=%3Cb%3E",
+        "not found": "/tin-tuc/khong-co/",
+    }
+    found = {}
+    for name, path in pages.items():
+        axe_page.goto(live_server.url + path)
+        violations = serious_violations(axe_page)
+        if violations:
+            found[name] = violations
+    assert found == {}

@@ -1,0 +1,138 @@
+"""Residents read the portal in real Chromium, on a 360 px phone and a 1280 px desktop.
+
+Screenshots are saved in test-artifacts/screenshots/ (residents-*.png) for a person to look at.
+"""
+
+import pytest
+
+from .portal_content import load_all_images, populate
+
+
+@pytest.fixture
+def featured(live_server, make_article, make_photo):
+    return populate(make_article, make_photo)
+
+
+@pytest.fixture(params=["phone", "desktop"])
+def page(request):
+    """The same check at both sizes; the page records any Content-Security-Policy violation."""
+    page = request.getfixturevalue(request.param)
+    page.csp_errors = []
+    page.on(
+        "console",
+        lambda m: page.csp_errors.append(m.text) if "Content Security Policy" in m.text else None,
+    )
+    page.size_name = request.param
+    return page
+
+
+def no_sideways_scroll(page):
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_home_features_the_newest_and_puts_the_sidebar_below_on_a_phone(
+    page, live_server, featured, screenshot
+):
+    page.goto(live_server.url + "/")
+    assert page.locator(".featured-title").inner_text() == featured.title
+    assert page.locator(".featured-photo img").evaluate("img => img.complete && img.naturalWidth > 0")
+    assert page.locator(".section-block").count() == 2
+    assert page.locator(".sidebar-title").all_inner_texts() == ["TIN MỚI NHẤT", "XEM NHIỀU NHẤT"]
+    main_box = page.locator(".layout-main").bounding_box()
+    side_box = page.locator(".sidebar").bounding_box()
+    if page.size_name == "phone":
+        assert side_box["y"] >= main_box["y"] + main_box["height"]  # below the content
+    else:
+        assert side_box["x"] >= main_box["x"] + main_box["width"]  # beside it
+    assert no_sideways_scroll(page)
+    assert page.csp_errors == []
+    load_all_images(page)
+    screenshot(page, f"residents-home-{page.size_name}")
+
+
+def test_a_section_page_with_breadcrumbs(page, live_server, featured, screenshot):
+    page.goto(live_server.url + "/")
+    page.locator(".site-nav").get_by_role("link", name="Xây dựng Đảng").click()
+    page.wait_for_url("**/chuyen-muc/xay-dung-dang/")
+    assert page.locator("h1").inner_text() == "Xây dựng Đảng"
+    assert "Trang chủ" in page.locator(".breadcrumbs").inner_text()
+    assert page.locator(".card").count() == 4
+    assert no_sideways_scroll(page)
+    assert page.csp_errors == []
+    load_all_images(page)
+    screenshot(page, f"residents-category-{page.size_name}")
+
+
+def test_an_article_with_related_previous_next_share_and_tools(page, live_server, featured, screenshot):
+    page.goto(live_server.url + featured.get_absolute_url())
+    assert page.locator("h1").inner_text() == featured.title
+    assert page.locator(".related li").count() == 3
+    assert page.locator(".prev-next .prev").is_visible()
+    assert page.locator(".prev-next .next").count() == 0  # the newest has no next
+    assert page.locator(".print-button").is_visible()  # shown by site.js
+    assert page.locator("[data-text-size-control]").is_visible()
+    assert (
+        page.get_by_role("link", name="Facebook")
+        .get_attribute("href")
+        .startswith("https://www.facebook.com/sharer/sharer.php?u=")
+    )
+    assert page.get_by_role("link", name="Zalo").is_visible()
+    for img in page.locator("figure img").all():
+        img.scroll_into_view_if_needed()
+        img.evaluate("img => img.decode()")
+        assert img.evaluate("img => img.naturalWidth > 0")
+    assert no_sideways_scroll(page)
+    assert page.csp_errors == []
+    load_all_images(page)
+    screenshot(page, f"residents-article-{page.size_name}")
+
+
+def test_printing_keeps_photos_and_captions_and_drops_navigation(desktop, live_server, featured, screenshot):
+    desktop.goto(live_server.url + featured.get_absolute_url())
+    desktop.emulate_media(media="print")
+    assert not desktop.locator(".site-nav").is_visible()
+    assert not desktop.locator(".search-form").is_visible()
+    assert not desktop.locator(".article-tools").is_visible()
+    assert not desktop.locator(".breadcrumbs").is_visible()
+    assert not desktop.locator(".related").is_visible()
+    assert desktop.locator("h1").is_visible()
+    figures = desktop.locator("figure.photo")
+    assert figures.count() == 2
+    for n in range(2):
+        assert figures.nth(n).locator("img").is_visible()
+        assert figures.nth(n).locator("figcaption").is_visible()
+    load_all_images(desktop)
+    screenshot(desktop, "residents-article-print")
+
+
+def test_text_size_is_remembered_across_reloads_and_pages(phone, live_server, featured):
+    phone.goto(live_server.url + featured.get_absolute_url())
+
+    def body_size():
+        return phone.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
+
+    assert body_size() == 17
+    phone.get_by_role("button", name="A+").click()
+    phone.get_by_role("button", name="A+").click()
+    bigger = body_size()
+    assert bigger > 17
+    phone.reload()
+    assert body_size() == bigger
+    phone.goto(live_server.url + "/")
+    assert body_size() == bigger
+    phone.goto(live_server.url + featured.get_absolute_url())
+    for _ in range(6):
+        phone.get_by_role("button", name="A-").click()
+    assert 14 <= body_size() < 17  # stops at the smallest step
+
+
+def test_keyboard_reaches_the_skip_link_first_and_focus_is_visible(desktop, live_server, featured):
+    desktop.goto(live_server.url + "/")
+    desktop.keyboard.press("Tab")
+    focused = desktop.evaluate("document.activeElement.className")
+    assert focused == "skip-link"
+    assert desktop.locator(".skip-link").is_visible()
+    outline = desktop.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline == "solid"
+    desktop.keyboard.press("Enter")
+    assert desktop.evaluate("location.hash") == "#noi-dung"

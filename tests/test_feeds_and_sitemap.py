@@ -1,0 +1,83 @@
+"""What search engines, feed readers and link previews read: RSS, sitemap.xml and robots.txt."""
+
+import xml.etree.ElementTree as ET
+from datetime import timedelta
+from email.utils import parsedate_to_datetime
+
+from django.utils import timezone
+
+from news.models import Article, Category
+
+SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+def test_rss_feed_is_valid_rss_2_with_published_items_newest_first(client, make_article, category):
+    older = make_article(
+        title="Tin cũ", summary="Tóm tắt cũ.", published_at=timezone.now() - timedelta(days=2)
+    )
+    newer = make_article(
+        title="Tin mới & nóng", summary="Tóm tắt <mới>.", category=category, published_at=timezone.now()
+    )
+    make_article(title="Bản nháp", status=Article.Status.DRAFT)
+    make_article(title="Hẹn giờ", published_at=timezone.now() + timedelta(days=1))
+
+    response = client.get("/rss/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/rss+xml")
+    root = ET.fromstring(response.content)  # noqa: S314 - our own response
+    assert root.tag == "rss" and root.get("version") == "2.0"
+    channel = root.find("channel")
+    assert channel.findtext("language") == "vi"
+    items = channel.findall("item")
+    assert [i.findtext("title") for i in items] == ["Tin mới & nóng", "Tin cũ"]
+    first = items[0]
+    assert first.findtext("link") == f"http://testserver{newer.get_absolute_url()}"
+    assert first.findtext("description") == "Tóm tắt <mới>."
+    assert first.findtext("category") == category.name
+    assert parsedate_to_datetime(first.findtext("pubDate")) == newer.published_at.replace(microsecond=0)
+    assert items[1].findtext("description") == older.summary
+
+
+def test_section_feed_has_only_that_sections_articles(client, make_article, category):
+    other = Category.objects.create(name="Văn hóa", order=2)
+    make_article(title="Tin xây dựng Đảng", category=category)
+    make_article(title="Tin văn hóa", category=other)
+    root = ET.fromstring(client.get(f"/chuyen-muc/{category.slug}/rss/").content)  # noqa: S314 - our own response
+    channel = root.find("channel")
+    assert category.name in channel.findtext("title")
+    assert [i.findtext("title") for i in channel.findall("item")] == ["Tin xây dựng Đảng"]
+    assert client.get("/chuyen-muc/khong-co/rss/").status_code == 404
+
+
+def test_sitemap_lists_home_sections_and_published_articles_only(client, make_article, category):
+    public = make_article(title="Đã đăng")
+    draft = make_article(title="Nháp", status=Article.Status.DRAFT)
+    scheduled = make_article(title="Hẹn giờ", published_at=timezone.now() + timedelta(days=1))
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)  # noqa: S314 - our own response
+    locations = [u.findtext("s:loc", namespaces=SITEMAP_NS) for u in root.findall("s:url", SITEMAP_NS)]
+    assert "http://testserver/" in locations
+    assert f"http://testserver{category.get_absolute_url()}" in locations
+    assert f"http://testserver{public.get_absolute_url()}" in locations
+    assert f"http://testserver{draft.get_absolute_url()}" not in locations
+    assert f"http://testserver{scheduled.get_absolute_url()}" not in locations
+    lastmods = [u.findtext("s:lastmod", namespaces=SITEMAP_NS) for u in root.findall("s:url", SITEMAP_NS)]
+    assert any(lastmods)
+
+
+def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_admin_and_search(client, db):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    lines = response.content.decode().splitlines()
+    assert lines[0] == "User-agent: *"
+    assert "Disallow: /quan-tri/" in lines
+    assert "Disallow: /tim-kiem/" in lines
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
+
+
+def test_robots_txt_never_reveals_a_moved_admin_address(client, db, settings):
+    """A ward that moves the admin to a secret path must not find it printed in robots.txt."""
+    settings.PORTAL_ADMIN_PATH = "bi-mat-123/"
+    assert "bi-mat-123" not in client.get("/robots.txt").content.decode()

@@ -1,0 +1,116 @@
+"""The front page: the newest featured, the latest list, a block per section, and the sidebar."""
+
+import re
+from datetime import timedelta
+
+from django.utils import timezone
+
+from news.models import Article, Category
+
+
+def test_newest_article_is_featured_with_its_photo(reader, make_article, make_photo):
+    make_article(title="Tin hôm qua", published_at=timezone.now() - timedelta(days=1))
+    newest = make_article(title="Tin sáng nay", published_at=timezone.now() - timedelta(minutes=5))
+    photo = make_photo(newest)
+    html = reader.get("/").content.decode()
+    featured = re.search(r'<article class="featured">(.*?)</article>', html, re.S).group(1)
+    assert "Tin sáng nay" in featured
+    assert photo.image.url in featured
+    assert f'width="{photo.width}" height="{photo.height}"' in featured
+    assert "Tin hôm qua" not in featured
+    # The rest follow in the latest list.
+    assert html.index('id="tin-moi"') < html.index("Tin hôm qua")
+
+
+def test_a_block_per_section_with_its_newest_few(reader, make_article):
+    first = Category.objects.create(name="Xây dựng Đảng", order=1)
+    second = Category.objects.create(name="An sinh xã hội", order=2)
+    Category.objects.create(name="Chuyên mục trống", order=3)
+    now = timezone.now()
+    for n in range(6):
+        make_article(title=f"Xây dựng Đảng {n}", category=first, published_at=now - timedelta(hours=n + 1))
+    make_article(title="An sinh 1", category=second)
+    make_article(title="An sinh nháp", category=second, status=Article.Status.DRAFT)
+    make_article(title="An sinh hẹn giờ", category=second, published_at=now + timedelta(hours=2))
+
+    html = reader.get("/").content.decode()
+    blocks = dict(
+        re.findall(
+            r'<section class="block section-block" aria-labelledby="cm-([\w-]+)">(.*?)</section>', html, re.S
+        )
+    )
+    assert list(blocks) == [first.slug, second.slug]  # in the sections' order; an empty one has no block
+    assert re.findall(r"Xây dựng Đảng \d", blocks[first.slug]) == [f"Xây dựng Đảng {n}" for n in range(4)]
+    assert "An sinh 1" in blocks[second.slug]
+    assert "nháp" not in blocks[second.slug]
+    assert "hẹn giờ" not in blocks[second.slug]
+    assert f'href="{first.get_absolute_url()}"' in blocks[first.slug]
+
+
+def test_sidebar_has_latest_and_most_viewed_of_the_last_30_days(reader, make_article):
+    now = timezone.now()
+    old_hit = make_article(title="Bài cũ rất nhiều lượt xem", published_at=now - timedelta(days=45))
+    popular = make_article(title="Bài được đọc nhiều", published_at=now - timedelta(days=3))
+    quiet = make_article(title="Bài ít người đọc", published_at=now - timedelta(days=1))
+    make_article(title="Bài nháp được xem", status=Article.Status.DRAFT)
+    Article.objects.filter(pk=old_hit.pk).update(view_count=10_000)
+    Article.objects.filter(pk=popular.pk).update(view_count=300)
+    Article.objects.filter(pk=quiet.pk).update(view_count=2)
+
+    html = reader.get("/").content.decode()
+    aside = re.search(r'<aside class="sidebar".*?</aside>', html, re.S).group(0)
+    latest, most = aside.split("Xem nhiều nhất")
+    assert "Tin mới nhất" in latest
+    assert latest.index("Bài ít người đọc") < latest.index("Bài được đọc nhiều")
+    assert re.findall(r'">(Bài[^<]+)</a>', most) == ["Bài được đọc nhiều", "Bài ít người đọc"]
+    assert "300 lượt xem" in most
+    assert "nháp" not in aside
+
+
+def test_later_pages_list_without_featured_or_section_blocks(reader, make_article, category):
+    for _ in range(25):
+        make_article(category=category)
+    html = reader.get("/?page=2").content.decode()
+    assert 'class="featured"' not in html
+    assert "section-block" not in html
+    assert html.count('class="card"') == 5
+    assert 'rel="canonical" href="http://testserver/?page=2"' in html
+
+
+def test_home_has_header_footer_search_box_skip_link_and_feed(reader, db, settings):
+    html = reader.get("/").content.decode()
+    assert '<html lang="vi">' in html
+    assert 'class="skip-link" href="#noi-dung"' in html
+    assert settings.PORTAL_WARD_NAME in html
+    assert settings.PORTAL_WARD_ADDRESS in html
+    assert settings.PORTAL_WARD_CONTACT in html
+    assert 'role="search"' in html and 'name="q"' in html
+    assert 'type="application/rss+xml"' in html
+    assert '<h1 class="visually-hidden">' in html
+    assert 'rel="canonical" href="http://testserver/"' in html
+
+
+def test_empty_portal_still_answers(reader, db):
+    response = reader.get("/")
+    assert response.status_code == 200
+    assert "Chưa có tin bài nào được đăng." in response.content.decode()
+
+
+def test_home_queries_do_not_grow_with_articles_photos_or_sections(
+    reader, make_article, make_photo, django_assert_num_queries
+):
+    """Count, page, photos, the menu's sections, the section blocks and their photos (one window
+    query, one prefetch), and the two sidebar lists: 8, whatever the number of sections or articles."""
+    sections = [Category.objects.create(name=f"Chuyên mục {n}", order=n) for n in range(2)]
+    for n in range(4):
+        make_photo(make_article(category=sections[n % 2]))
+    with django_assert_num_queries(8):
+        reader.get("/")
+    sections += [Category.objects.create(name=f"Chuyên mục thêm {n}", order=10 + n) for n in range(5)]
+    for n in range(40):
+        article = make_article(category=sections[n % len(sections)])
+        make_photo(article)
+        make_photo(article)
+    with django_assert_num_queries(8):
+        html = reader.get("/").content.decode()
+    assert html.count("section-block") == 7
