@@ -25,6 +25,9 @@ MESSAGE_TOO_LARGE = "Ảnh quá lớn (tối đa 50 triệu điểm ảnh và 15
 
 
 def _rewind(file):
+    # Django closes a stored photo's file after reading its dimensions; reopen it rather than fail.
+    if getattr(file, "closed", False) and hasattr(file, "open"):
+        file.open("rb")
     if hasattr(file, "seek"):
         file.seek(0)
 
@@ -64,6 +67,8 @@ def open_verified(file):
 
 def validate_image_file(file):
     """A model field validator: the file must open and decode as a JPEG, PNG or WebP image."""
+    if getattr(file, "_committed", False):
+        return  # already stored, so already verified and re-encoded by process_photo
     open_verified(file).close()
 
 
