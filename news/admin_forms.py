@@ -43,8 +43,8 @@ class ArticlePhotoForm(forms.ModelForm):
         fields = ("image", "caption", "order", "position")
         widgets = {
             "caption": forms.Textarea(attrs={"rows": 2, "cols": 40}),
-            "order": forms.NumberInput(attrs={"class": "vSmallField", "min": 0}),
-            "position": forms.NumberInput(attrs={"class": "vSmallField", "min": 0}),
+            "order": forms.NumberInput(attrs={"min": 0}),
+            "position": forms.NumberInput(attrs={"min": 0}),
         }
 
 
