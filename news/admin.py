@@ -9,6 +9,7 @@ from django.http import HttpResponseRedirect
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from . import publishing
 from .admin_forms import ArticleAdminForm, ArticlePhotoForm
@@ -110,6 +111,21 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.display(description="thời gian đăng", ordering="published_at")
     def published_time(self, article):
         return date_format(timezone.localtime(article.published_at), "d/m/Y H:i")
+
+    @admin.display(description="nội dung")
+    def body_html(self, article):
+        # The body is sanitized on save (news.sanitize), the same markup the public page shows.
+        return format_html('<div class="body-preview">{}</div>', mark_safe(article.body))  # noqa: S308
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or self.has_change_permission(request, obj):
+            return fieldsets
+        # Read-only, the body would show as escaped HTML source; show it as the page will.
+        return [
+            (name, {**options, "fields": ["body_html" if f == "body" else f for f in options["fields"]]})
+            for name, options in fieldsets
+        ]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         # modelform_factory makes a new class on every call, so these settings stay with this request.

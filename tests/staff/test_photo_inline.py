@@ -101,7 +101,8 @@ def test_staff_reorder_place_and_remove_photos(editor_client, make_article, make
     assert article.photos.get(pk=second.pk).position == 1
     # On the page (previewed by staff) the second photo now follows the first paragraph.
     page = editor_client.get(article.get_absolute_url()).content.decode()
-    assert page.index("Một.") < page.index("Ảnh thứ hai") < page.index("Hai.")
+    body = page.split('class="article-body"', 1)[1]
+    assert body.index("Một.") < body.index("<figcaption>Ảnh thứ hai") < body.index("Hai.")
     assert "Ảnh thứ ba" not in page
 
 

@@ -101,6 +101,7 @@ def test_editor_cannot_edit_an_approved_article(editor_client, make_article, whe
     assert page.status_code == 200
     assert MESSAGE_LOCKED in page.content.decode()
     assert 'name="_save"' not in page.content.decode()  # shown read-only
+    assert "<p>Đoạn một" in page.content.decode()  # the body as the page shows it, not its source
 
     response = editor_client.post(
         url, article_form(title="Sửa lén", status=Article.Status.DRAFT), follow=True
