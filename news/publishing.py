@@ -35,11 +35,6 @@ def can_publish(user):
     return user.has_perm(PUBLISH_PERMISSION)
 
 
-def is_approved(article):
-    """Published or scheduled, as stored: the article has passed review."""
-    return article.pk is not None and article.status == Article.Status.PUBLISHED
-
-
 def may_change(user, article):
     """Whether user may change this article (or add one, when article is None)."""
     if article is None or can_publish(user):
