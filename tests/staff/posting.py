@@ -16,7 +16,7 @@ def article_form(photos=(), existing=(), **fields):
         "summary": "Tóm tắt hội nghị.",
         "category": "",
         "status": Article.Status.DRAFT,
-        "published_at_0": when.strftime("%Y-%m-%d"),
+        "published_at_0": when.strftime("%d/%m/%Y"),
         "published_at_1": when.strftime("%H:%M:%S"),
         "body": "<p>Đoạn một.</p><p>Đoạn hai.</p>",
     }

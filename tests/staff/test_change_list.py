@@ -83,3 +83,5 @@ def test_the_admin_speaks_vietnamese(editor_client):
     for label in ("Tiêu đề", "Tóm tắt (sapo)", "Chuyên mục", "Thời gian đăng", "Nội dung", "Chú thích"):
         assert label in page
     assert "Lưu" in page
+    # Dates the Vietnamese way, dd/mm/yyyy, in the form and for its date picker.
+    assert f'name="published_at_0" value="{timezone.localdate():%d/%m/%Y}"' in page
