@@ -25,27 +25,39 @@ MESSAGE_TOO_LARGE = "Ảnh quá lớn (tối đa 50 triệu điểm ảnh và 15
 
 
 def _rewind(file):
+    # Django closes a stored photo's file after reading its dimensions; reopen it rather than fail.
+    if getattr(file, "closed", False) and hasattr(file, "open"):
+        file.open("rb")
     if hasattr(file, "seek"):
         file.seek(0)
 
 
-def open_verified(file):
-    """Open an uploaded file as a fully decoded Pillow image, or raise a Vietnamese ValidationError."""
+def _read(file):
+    """The file's bytes, at most MAX_BYTES. Pillow works on a copy, so it never closes the caller's file."""
     size = getattr(file, "size", None)
     if size is not None and size > MAX_BYTES:
         raise ValidationError(MESSAGE_TOO_LARGE, code="too_large")
     _rewind(file)
+    data = file.read(MAX_BYTES + 1)
+    _rewind(file)
+    if len(data) > MAX_BYTES:
+        raise ValidationError(MESSAGE_TOO_LARGE, code="too_large")
+    return data
+
+
+def open_verified(file):
+    """Open an uploaded file as a fully decoded Pillow image, or raise a Vietnamese ValidationError."""
+    data = _read(file)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(file) as probe:
+            with Image.open(io.BytesIO(data)) as probe:
                 if probe.format not in ALLOWED_FORMATS:
                     raise ValidationError(MESSAGE_NOT_IMAGE, code="format")
                 if probe.width * probe.height > MAX_PIXELS:
                     raise ValidationError(MESSAGE_TOO_LARGE, code="too_large")
                 probe.verify()
-            _rewind(file)
-            image = Image.open(file)
+            image = Image.open(io.BytesIO(data))
             # verify() reads only the structure; decoding every pixel is what catches a truncated file.
             image.draft("RGB", (MAX_SIDE, MAX_SIDE))
             image.load()
@@ -57,13 +69,13 @@ def open_verified(file):
         raise ValidationError(MESSAGE_NOT_IMAGE, code="format") from None
     except (OSError, SyntaxError, ValueError, EOFError):
         raise ValidationError(MESSAGE_BROKEN, code="broken") from None
-    finally:
-        _rewind(file)
     return image
 
 
 def validate_image_file(file):
     """A model field validator: the file must open and decode as a JPEG, PNG or WebP image."""
+    if getattr(file, "_committed", False):
+        return  # already stored, so already verified and re-encoded by process_photo
     open_verified(file).close()
 
 

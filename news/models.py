@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from ckeditor_uploader.fields import RichTextUploadingField
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
@@ -53,6 +54,10 @@ class ArticleQuerySet(models.QuerySet):
     def published(self):
         """What the public may read: published, and not scheduled for later."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def scheduled(self):
+        """Approved for publication at a time still to come."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
 
     def in_category(self, category):
         return self.filter(category=category)
@@ -145,6 +150,23 @@ class Article(models.Model):
     search_title = models.TextField(blank=True, editable=False)
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
     updated_at = models.DateTimeField("sửa lúc", auto_now=True)
+    # Set by the admin (news.admin.ArticleAdmin.save_model); an import or the shell leaves them empty.
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người tạo",
+        related_name="+",
+        on_delete=models.SET_NULL,
+        null=True,
+        editable=False,
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người sửa cuối",
+        related_name="+",
+        on_delete=models.SET_NULL,
+        null=True,
+        editable=False,
+    )
 
     objects = ArticleQuerySet.as_manager()
 

@@ -5,6 +5,8 @@ the path, only structure survives: paragraphs, headings, lists, tables, links, i
 emphasis. Scripts, event handlers, styles, fonts and Word's markup are dropped.
 """
 
+import re
+
 import nh3
 
 from .text import nfc
@@ -25,17 +27,22 @@ ALLOWED_ATTRIBUTES = {
 
 # No javascript:, data: or vbscript: URLs; relative links to our own pages and media pass through.
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
+EXTERNAL_LINK_REL = "noopener noreferrer"
+# nh3 gives every link the rel, last; a relative address is our own site and keeps its referrer.
+# (nh3 writes quotes inside attribute values as &quot;, so href=" only ever starts a real href.)
+_OWN_LINK_REL = re.compile(rf'(<a\s[^>]*?href="(?:/(?!/)|#|\?)[^"]*"[^>]*?) rel="{EXTERNAL_LINK_REL}"')
 
 
 def sanitize_body(html):
     """Return the body reduced to the allowlist, NFC-normalised."""
     if not html:
         return ""
-    return nh3.clean(
+    clean = nh3.clean(
         nfc(html),
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
-        link_rel="noopener noreferrer",
+        link_rel=EXTERNAL_LINK_REL,
         strip_comments=True,
-    ).strip()
+    )
+    return _OWN_LINK_REL.sub(r"\1", clean).strip()

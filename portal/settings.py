@@ -5,6 +5,7 @@ sets DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL and DJANGO_HTTPS=1; t
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -47,6 +48,10 @@ DATABASES = {
 REDIS_URL = os.environ.get("REDIS_URL", "")
 # The admin lives at an unadvertised path so that scanners of /admin/ find nothing.
 PORTAL_ADMIN_PATH = os.environ.get("PORTAL_ADMIN_PATH", "quan-tri/").strip("/") + "/"
+# Login throttling needs the client's address. Behind a reverse proxy it is in X-Forwarded-For;
+# PORTAL_PROXY_COUNT is how many proxies (each appending one address) stand in front of Django.
+# 0 (the default) uses the connection's own address.
+PORTAL_PROXY_COUNT = int(os.environ.get("PORTAL_PROXY_COUNT", "0"))
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "media")
 # Production's web server serves uploads; the development server and the test server do it themselves.
 SERVE_MEDIA = env_flag("PORTAL_SERVE_MEDIA", default=DEBUG or TESTING)
@@ -74,6 +79,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "ckeditor",
     "ckeditor_uploader",
+    "axes",
     "news",
 ]
 
@@ -88,6 +94,14 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # django-axes asks to be last: it turns a login refused for too many failures into its lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+# Axes' backend comes first so that it refuses a locked-out login before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -127,6 +141,9 @@ LANGUAGES = [("vi", "Tiếng Việt")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
+# Django's Vietnamese locale has no input formats, so the admin would ask staff for 2026-11-25; they
+# write 25/11/2026. The first format is the one the admin's date picker writes.
+DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
@@ -161,6 +178,17 @@ if HTTPS:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+
+# --- Login throttling (django-axes) -------------------------------------------------------------
+# Five wrong passwords for one account from one address lock that pair out for 15 minutes; the
+# account stays usable from the office while someone guesses from elsewhere. Attempts are kept in the
+# database, which every worker shares (the local-memory cache would not be).
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "portal.login_throttle.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "portal.login_throttle.client_ip"
 
 # django-ckeditor bundles CKEditor 4, whose upstream is end-of-life. docs/SECURITY.md lists the
 # measures that contain it (staff-only editor and uploader, nh3 on save, CSP); with those in place

@@ -1,11 +1,18 @@
+from ckeditor_uploader import views as ckeditor_views
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.admin.views.decorators import staff_member_required
 from django.urls import include, path, re_path
+from django.views.decorators.cache import never_cache
 from django.views.static import serve
+
+from news import editor_uploads
 
 admin.site.site_header = f"Quản trị cổng tin {settings.PORTAL_WARD_NAME}"
 admin.site.site_title = "Quản trị cổng tin"
 admin.site.index_title = "Quản lý nội dung"
+# Two models need no sidebar; the article list needs the width for its columns.
+admin.site.enable_nav_sidebar = False
 
 
 def serve_media(request, path):
@@ -15,7 +22,14 @@ def serve_media(request, path):
 
 urlpatterns = [
     path(settings.PORTAL_ADMIN_PATH, admin.site.urls),
-    path("ckeditor/", include("ckeditor_uploader.urls")),
+    # django-ckeditor's URL names, so its widget finds them, but our uploader (news.editor_uploads).
+    # No $: CKEditor's paste upload appends "&responseType=json" to the path itself.
+    re_path(r"^ckeditor/upload/", editor_uploads.upload_view, name="ckeditor_upload"),
+    re_path(
+        r"^ckeditor/browse/",
+        never_cache(staff_member_required(ckeditor_views.browse)),
+        name="ckeditor_browse",
+    ),
     path("", include("news.urls")),
 ]
 

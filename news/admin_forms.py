@@ -1,0 +1,67 @@
+"""The admin's forms for articles and their photos: the review rules and upload checks, as form errors.
+
+The rules themselves live in news.publishing and news.images; here they become messages that ward staff
+read next to the field they concern.
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from PIL import Image
+
+from .images import open_verified
+from .models import Article, ArticlePhoto
+from .publishing import MESSAGE_CANNOT_PUBLISH, MESSAGE_LOCKED, can_publish, may_change
+
+
+class VerifiedImageField(forms.ImageField):
+    """An image upload decoded in full by news.images.open_verified.
+
+    Django's own ImageField only checks that Pillow recognises the header, and answers with its generic
+    message; this one refuses truncated files, SVG, GIF, BMP and decompression bombs with ours.
+    """
+
+    def to_python(self, data):
+        upload = forms.FileField.to_python(self, data)
+        if upload is None:
+            return None
+        image = open_verified(upload)
+        upload.image = image
+        upload.content_type = Image.MIME.get(image.format)
+        image.close()
+        return upload
+
+
+class ArticlePhotoForm(forms.ModelForm):
+    image = VerifiedImageField(
+        label=ArticlePhoto._meta.get_field("image").verbose_name.capitalize(),
+        help_text=ArticlePhoto._meta.get_field("image").help_text,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+
+    class Meta:
+        model = ArticlePhoto
+        fields = ("image", "caption", "order", "position")
+        widgets = {
+            "caption": forms.Textarea(attrs={"rows": 2, "cols": 40}),
+            "order": forms.NumberInput(attrs={"min": 0}),
+            "position": forms.NumberInput(attrs={"min": 0}),
+        }
+
+
+class ArticleAdminForm(forms.ModelForm):
+    # Set per request by ArticleAdmin.get_form: the form must know who is saving.
+    user = None
+
+    class Meta:
+        model = Article
+        fields = ("title", "slug", "summary", "category", "status", "published_at", "body")
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.user is None:
+            return cleaned
+        if not may_change(self.user, self.instance if self.instance.pk else None):
+            raise ValidationError(MESSAGE_LOCKED, code="locked")
+        if cleaned.get("status") == Article.Status.PUBLISHED and not can_publish(self.user):
+            self.add_error("status", ValidationError(MESSAGE_CANNOT_PUBLISH, code="cannot_publish"))
+        return cleaned

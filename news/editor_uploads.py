@@ -1,0 +1,78 @@
+"""CKEditor's image uploader, for staff only, with every upload verified and re-encoded by news.images.
+
+django-ckeditor's own view stores the file as sent (EXIF and GPS included) under a name derived from the
+original one. This one decodes it in full, turns it upright, drops its metadata, bounds it to 2000 px and
+stores it as uploads/YYYY/MM/<random>.jpg, with a <random>_thumb.jpg beside it for the server browser.
+A refused file is answered in the form CKEditor expects, with our Vietnamese message, and nothing is kept.
+"""
+
+import re
+
+from django.conf import settings
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.http import HttpResponse, HttpResponseForbidden, JsonResponse
+from django.utils import timezone
+from django.utils.html import escapejs
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from .images import MESSAGE_NOT_IMAGE, process_photo
+
+# Whoever may add photos to an article may put images in its body (both staff groups may).
+UPLOAD_PERMISSION = "news.add_articlephoto"
+MESSAGE_NO_FILE = "Chưa chọn tệp ảnh nào để tải lên."
+
+
+def _folder():
+    today = timezone.localdate()
+    return f"{settings.CKEDITOR_UPLOAD_PATH.strip('/')}/{today:%Y/%m}"
+
+
+def store_editor_image(upload):
+    """Verify and re-encode an upload; store it with its thumbnail and return the stored name."""
+    display, thumb = process_photo(upload)
+    stem, dot, extension = display.name.rpartition(".")
+    folder = _folder()
+    name = default_storage.save(f"{folder}/{display.name}", display)
+    # CKEditor's server browser looks for <name>_thumb.<ext> beside each image.
+    default_storage.save(f"{folder}/{stem}_thumb{dot}{extension}", thumb)
+    return name
+
+
+def _answer(request, url="", message=""):
+    """Answer the way the request asked: JSON for the XHR and paste uploads, a script for the form one."""
+    func_num = request.GET.get("CKEditorFuncNum", "")
+    if request.GET.get("responseType") == "json" or not re.fullmatch(r"\d+", func_num):
+        if message:
+            return JsonResponse({"uploaded": 0, "error": {"message": message}})
+        return JsonResponse({"uploaded": 1, "url": url, "fileName": url.rpartition("/")[2]})
+    # The form upload posts into a hidden frame; its answer calls back into the editor's page.
+    call = f"{func_num}, '{escapejs(url)}', '{escapejs(message)}'"
+    return HttpResponse(
+        f"<!doctype html><script>window.parent.CKEDITOR.tools.callFunction({call});</script>",
+        content_type="text/html; charset=utf-8",
+    )
+
+
+@require_POST
+def upload(request):
+    # CKEditor 4 cannot send Django's CSRF token, so the view is exempt (as django-ckeditor's is). The
+    # session cookie is SameSite=Lax, so another site cannot post here as a logged-in staff member, and
+    # browsers say where a request came from: anything but our own pages is refused.
+    if request.headers.get("Sec-Fetch-Site", "same-origin") not in {"same-origin", "none"}:
+        return HttpResponseForbidden()
+    if not request.user.has_perm(UPLOAD_PERMISSION):
+        return HttpResponseForbidden()
+    upload = request.FILES.get("upload")
+    if upload is None:
+        return _answer(request, message=MESSAGE_NO_FILE)
+    try:
+        name = store_editor_image(upload)
+    except ValidationError as error:
+        return _answer(request, message=" ".join(error.messages) or MESSAGE_NOT_IMAGE)
+    return _answer(request, url=default_storage.url(name))
+
+
+upload_view = csrf_exempt(staff_member_required(upload))

@@ -1,0 +1,76 @@
+"""Files staff upload, good and bad: phone photos with EXIF and GPS, and every kind the portal refuses."""
+
+import io
+import struct
+import zlib
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import ExifTags, Image
+
+from news.images import MESSAGE_BROKEN, MESSAGE_NOT_IMAGE, MESSAGE_TOO_LARGE
+
+
+def image_bytes(size=(800, 600), fmt="JPEG", color=(30, 120, 60), **options):
+    buffer = io.BytesIO()
+    Image.new("RGB", size, color).save(buffer, fmt, **options)
+    return buffer.getvalue()
+
+
+def phone_photo(size=(800, 600)):
+    """A JPEG as a phone takes it: stored sideways with orientation 6 (turn 90° clockwise), with GPS."""
+    exif = Image.Exif()
+    exif[ExifTags.Base.Orientation] = 6
+    exif[ExifTags.Base.Make] = "PhoneCo"
+    gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
+    gps[ExifTags.GPS.GPSLatitudeRef] = "N"
+    gps[ExifTags.GPS.GPSLatitude] = (21.0, 1.0, 30.0)
+    return image_bytes(size, exif=exif)
+
+
+def _png_chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def png_bomb(side=20_000):
+    """A tiny PNG whose header claims side × side pixels: decoding it would take gigabytes."""
+    header = struct.pack(">IIBBBBB", side, side, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + _png_chunk(b"IHDR", header)
+        + _png_chunk(b"IDAT", zlib.compress(b"\x00" * 64))
+        + _png_chunk(b"IEND", b"")
+    )
+
+
+def truncated_jpeg():
+    whole = image_bytes((1200, 900), quality=95)
+    return whole[: len(whole) // 2]
+
+
+SVG = (
+    b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="400" height="300">'
+    b"<script>alert(document.cookie)</script><rect width="
+    b'"400" height="300" fill="red"/></svg>'
+)
+
+# (name, content, the message staff must read)
+REFUSED = {
+    "not-an-image": ("bien-ban.docx", b"PK\x03\x04 not a photo at all", MESSAGE_NOT_IMAGE),
+    "text-renamed-jpg": ("anh-hoi-nghi.jpg", "Đây là văn bản, không phải ảnh.".encode(), MESSAGE_NOT_IMAGE),
+    "truncated-jpeg": ("anh-dang-do.jpg", truncated_jpeg(), MESSAGE_BROKEN),
+    "svg": ("logo.svg", SVG, MESSAGE_NOT_IMAGE),
+    "gif": ("dong.gif", image_bytes((200, 200), "GIF"), MESSAGE_NOT_IMAGE),
+    "bmp": ("quet.bmp", image_bytes((200, 200), "BMP"), MESSAGE_NOT_IMAGE),
+    "decompression-bomb": ("bom.png", png_bomb(), MESSAGE_TOO_LARGE),
+}
+
+
+def upload(name, content):
+    return SimpleUploadedFile(name, content)
+
+
+def stored_files(root):
+    """Every file under root, as paths relative to it."""
+    if not root.exists():
+        return []
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())

@@ -1,0 +1,119 @@
+"""Photos with captions in the article form: refused files, upright photos without EXIF, thumbnails, order."""
+
+import io
+from pathlib import Path
+
+import pytest
+from PIL import ExifTags, Image
+
+from news.images import MAX_SIDE, THUMBNAIL_SIDE
+from news.models import Article, ArticlePhoto
+
+from .files import REFUSED, image_bytes, phone_photo, stored_files, upload
+from .posting import ADMIN, article_form
+
+
+def photo_row(name="anh.jpg", content=None, caption="Quang cảnh hội nghị", **fields):
+    return {"image": upload(name, content or image_bytes()), "caption": caption, "order": 0, **fields}
+
+
+@pytest.mark.parametrize("kind", REFUSED)
+def test_a_refused_photo_keeps_nothing_and_says_why(editor_client, media_root, kind):
+    name, content, message = REFUSED[kind]
+    response = editor_client.post(ADMIN + "add/", article_form(photos=[photo_row(name, content)]))
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Article.objects.exists()
+    assert not ArticlePhoto.objects.exists()
+    assert stored_files(media_root) == []
+
+
+def test_a_refused_photo_beside_a_good_one_keeps_neither(editor_client, media_root, make_article):
+    """Nothing of that save is kept: not the good photo, not the article's new text."""
+    draft = make_article(status=Article.Status.DRAFT, title="Bản nháp cũ")
+    name, content, message = REFUSED["truncated-jpeg"]
+    data = article_form(title="Tiêu đề mới", photos=[photo_row(), photo_row(name, content)])
+    response = editor_client.post(f"{ADMIN}{draft.pk}/change/", data)
+    assert message in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.title == "Bản nháp cũ"
+    assert not ArticlePhoto.objects.exists()
+    assert stored_files(media_root) == []
+
+
+def test_a_phone_photo_is_stored_upright_without_exif_or_gps(editor_client, media_root):
+    response = editor_client.post(ADMIN + "add/", article_form(photos=[photo_row(content=phone_photo())]))
+    assert response.status_code == 302
+    photo = ArticlePhoto.objects.get()
+    # 800 × 600 sideways with orientation 6 is a 600 × 800 portrait.
+    assert (photo.width, photo.height) == (600, 800)
+    for stored in (photo.image, photo.thumbnail):
+        with Image.open(stored.path) as image:
+            exif = image.getexif()
+            assert len(exif) == 0
+            assert exif.get_ifd(ExifTags.IFD.GPSInfo) == {}
+            assert "exif" not in image.info
+        assert b"PhoneCo" not in Path(stored.path).read_bytes()
+
+
+def test_a_12_megapixel_photo_is_bounded_and_thumbnailed(editor_client):
+    big = image_bytes((4000, 3000), quality=90)
+    editor_client.post(ADMIN + "add/", article_form(photos=[photo_row("IMG_0001.JPG", big)]))
+    photo = ArticlePhoto.objects.get()
+    assert max(photo.width, photo.height) == MAX_SIDE
+    with Image.open(photo.thumbnail.path) as thumb:
+        assert max(thumb.size) == THUMBNAIL_SIDE
+    # The stored names are random, not the phone's.
+    assert "IMG_0001" not in photo.image.name
+
+
+def test_png_and_webp_are_accepted(editor_client):
+    rows = [photo_row("so-do.png", image_bytes(fmt="PNG")), photo_row("anh.webp", image_bytes(fmt="WEBP"))]
+    response = editor_client.post(ADMIN + "add/", article_form(photos=rows))
+    assert response.status_code == 302
+    assert ArticlePhoto.objects.count() == 2
+
+
+def test_each_photo_row_shows_its_thumbnail(editor_client, make_article, make_photo):
+    article = make_article(status=Article.Status.DRAFT)
+    photo = make_photo(article)
+    page = editor_client.get(f"{ADMIN}{article.pk}/change/").content.decode()
+    assert f'<img class="photo-thumb" src="{photo.thumbnail.url}"' in page
+
+
+def test_staff_reorder_place_and_remove_photos(editor_client, make_article, make_photo, client):
+    article = make_article(
+        status=Article.Status.DRAFT, body="<p>Một.</p><p>Hai.</p><p>Ba.</p>", title="Bài có ảnh"
+    )
+    first = make_photo(article, caption="Ảnh thứ nhất", order=1)
+    second = make_photo(article, caption="Ảnh thứ hai", order=2)
+    third = make_photo(article, caption="Ảnh thứ ba", order=3)
+
+    def row(photo, **fields):
+        return {"id": photo.pk, "article": article.pk, "caption": photo.caption, **fields}
+
+    existing = [row(first, order=2), row(second, order=1, position=1), row(third, order=3, DELETE="on")]
+    data = article_form(title=article.title, body=article.body, existing=existing)
+    response = editor_client.post(f"{ADMIN}{article.pk}/change/", data)
+    assert response.status_code == 302
+
+    assert [p.caption for p in article.photos.all()] == ["Ảnh thứ hai", "Ảnh thứ nhất"]
+    assert article.photos.get(pk=second.pk).position == 1
+    # On the page (previewed by staff) the second photo now follows the first paragraph.
+    page = editor_client.get(article.get_absolute_url()).content.decode()
+    body = page.split('class="article-body"', 1)[1]
+    assert body.index("Một.") < body.index("<figcaption>Ảnh thứ hai") < body.index("Hai.")
+    assert "Ảnh thứ ba" not in page
+
+
+def test_the_upload_field_tells_the_browser_which_images_are_welcome(editor_client):
+    page = editor_client.get(ADMIN + "add/").content.decode()
+    assert 'accept="image/jpeg,image/png,image/webp"' in page
+
+
+def test_a_stored_photo_is_a_plain_jpeg(editor_client):
+    editor_client.post(ADMIN + "add/", article_form(photos=[photo_row(content=phone_photo())]))
+    photo = ArticlePhoto.objects.get()
+    with open(photo.image.path, "rb") as stored, Image.open(io.BytesIO(stored.read())) as image:
+        assert image.format == "JPEG"
+    assert photo.image.name.startswith("photos/")

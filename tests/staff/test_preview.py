@@ -1,0 +1,47 @@
+"""Staff preview drafts and scheduled articles at their own public address; the public gets 404."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from news.models import Article
+
+from ..conftest import BROWSER_AGENT
+
+BANNER = "Bản xem trước"
+
+
+@pytest.fixture(params=["draft", "scheduled"])
+def unpublished(request, make_article):
+    if request.param == "draft":
+        return make_article(status=Article.Status.DRAFT)
+    return make_article(published_at=timezone.now() + timedelta(days=2))
+
+
+def test_staff_preview_with_the_public_layout_and_a_banner(editor_client, unpublished, make_photo):
+    make_photo(unpublished, caption="Ảnh xem trước")
+    editor_client.defaults["HTTP_USER_AGENT"] = BROWSER_AGENT
+    response = editor_client.get(unpublished.get_absolute_url())
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert BANNER in page
+    assert unpublished.title in page and "Ảnh xem trước" in page
+    assert 'class="site-header"' in page  # the public layout, not the admin's
+    assert '<meta name="robots" content="noindex">' in page
+    unpublished.refresh_from_db()
+    assert unpublished.view_count == 0
+
+
+def test_the_public_gets_404(reader, unpublished):
+    assert reader.get(unpublished.get_absolute_url()).status_code == 404
+
+
+def test_a_published_article_has_no_banner_for_staff(editor_client, make_article):
+    article = make_article()
+    assert BANNER not in editor_client.get(article.get_absolute_url()).content.decode()
+
+
+def test_the_form_links_to_the_preview(editor_client, unpublished):
+    page = editor_client.get(f"/quan-tri/news/article/{unpublished.pk}/change/").content.decode()
+    assert "Xem trên trang web" in page

@@ -1,0 +1,163 @@
+"""Review before publishing: an editor cannot make an article public by any path; an approver can."""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from news.models import Article
+from news.publishing import MESSAGE_CANNOT_PUBLISH, MESSAGE_LOCKED
+
+from .posting import ADMIN, article_form
+
+
+def test_migration_creates_the_two_groups_with_their_permissions(db):
+    editors = set(Group.objects.get(name="Biên tập viên").permissions.values_list("codename", flat=True))
+    approvers = set(Group.objects.get(name="Duyệt tin").permissions.values_list("codename", flat=True))
+    assert editors == {
+        "add_article",
+        "change_article",
+        "view_article",
+        "add_articlephoto",
+        "change_articlephoto",
+        "delete_articlephoto",
+        "view_articlephoto",
+        "view_category",
+    }
+    assert "publish_article" not in editors
+    assert approvers == editors | {"publish_article", "delete_article", "add_category", "change_category"}
+
+
+def test_editor_saves_a_draft(editor_client, editor):
+    response = editor_client.post(ADMIN + "add/", article_form())
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    article = Article.objects.get()
+    assert article.status == Article.Status.DRAFT
+    assert article.created_by == editor
+
+
+def test_editor_cannot_publish_through_the_form(editor_client):
+    response = editor_client.post(ADMIN + "add/", article_form(status=Article.Status.PUBLISHED))
+    assert response.status_code == 200
+    assert MESSAGE_CANNOT_PUBLISH in response.content.decode()
+    assert not Article.objects.exists()
+
+
+def test_editor_cannot_schedule_through_the_form(editor_client):
+    later = timezone.now() + timedelta(days=2)
+    data = article_form(status=Article.Status.PUBLISHED, published_at=later)
+    response = editor_client.post(ADMIN + "add/", data)
+    assert MESSAGE_CANNOT_PUBLISH in response.content.decode()
+    assert not Article.objects.exists()
+
+
+def test_editor_cannot_publish_an_existing_draft(editor_client, make_article):
+    draft = make_article(status=Article.Status.DRAFT)
+    response = editor_client.post(
+        f"{ADMIN}{draft.pk}/change/", article_form(title=draft.title, status=Article.Status.PUBLISHED)
+    )
+    assert MESSAGE_CANNOT_PUBLISH in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.status == Article.Status.DRAFT
+
+
+def test_a_future_time_on_a_draft_is_still_a_draft(editor_client):
+    """An editor may propose a time; only an approver's decision makes it a schedule."""
+    later = timezone.now() + timedelta(days=2)
+    editor_client.post(ADMIN + "add/", article_form(published_at=later))
+    article = Article.objects.get()
+    assert article.status == Article.Status.DRAFT
+    assert not Article.objects.published().exists()
+    assert not Article.objects.scheduled().exists()
+
+
+def test_editor_has_no_publish_action_and_a_forged_one_does_nothing(editor_client, make_article):
+    draft = make_article(status=Article.Status.DRAFT)
+    page = editor_client.get(ADMIN)
+    assert "publish_selected" not in page.content.decode()
+    response = editor_client.post(
+        ADMIN, {"action": "publish_selected", "_selected_action": [draft.pk]}, follow=True
+    )
+    assert response.status_code == 200
+    draft.refresh_from_db()
+    assert draft.status == Article.Status.DRAFT
+
+
+def test_editor_cannot_unpublish_with_a_forged_action(editor_client, make_article):
+    live = make_article()
+    editor_client.post(ADMIN, {"action": "unpublish_selected", "_selected_action": [live.pk]})
+    live.refresh_from_db()
+    assert live.status == Article.Status.PUBLISHED
+
+
+@pytest.mark.parametrize("when", [timedelta(hours=-1), timedelta(days=3)], ids=["published", "scheduled"])
+def test_editor_cannot_edit_an_approved_article(editor_client, make_article, when):
+    """Editing a published (or scheduled) article is refused with a message, not a bare 403."""
+    article = make_article(title="Bài đã duyệt", published_at=timezone.now() + when)
+    url = f"{ADMIN}{article.pk}/change/"
+
+    page = editor_client.get(url)
+    assert page.status_code == 200
+    assert MESSAGE_LOCKED in page.content.decode()
+    assert 'name="_save"' not in page.content.decode()  # shown read-only
+    assert "<p>Đoạn một" in page.content.decode()  # the body as the page shows it, not its source
+
+    response = editor_client.post(
+        url, article_form(title="Sửa lén", status=Article.Status.DRAFT), follow=True
+    )
+    assert MESSAGE_LOCKED in response.content.decode()
+    article.refresh_from_db()
+    assert article.title == "Bài đã duyệt"
+    assert article.status == Article.Status.PUBLISHED
+
+
+def test_editor_cannot_change_the_photos_of_an_approved_article(editor_client, make_article, make_photo):
+    article = make_article()
+    photo = make_photo(article, caption="Chú thích đã duyệt")
+    existing = [{"id": photo.pk, "article": article.pk, "caption": "Đổi", "order": 0, "DELETE": "on"}]
+    editor_client.post(f"{ADMIN}{article.pk}/change/", article_form(title=article.title, existing=existing))
+    photo.refresh_from_db()
+    assert photo.caption == "Chú thích đã duyệt"
+
+
+def test_approver_publishes_through_the_form(approver_client):
+    response = approver_client.post(ADMIN + "add/", article_form(status=Article.Status.PUBLISHED))
+    assert response.status_code == 302
+    assert Article.objects.published().count() == 1
+
+
+def test_approver_schedules_through_the_form(approver_client):
+    later = timezone.now() + timedelta(days=1)
+    approver_client.post(ADMIN + "add/", article_form(status=Article.Status.PUBLISHED, published_at=later))
+    assert Article.objects.scheduled().count() == 1
+    assert not Article.objects.published().exists()
+
+
+def test_approver_edits_a_published_article(approver_client, make_article):
+    article = make_article()
+    response = approver_client.post(
+        f"{ADMIN}{article.pk}/change/", article_form(title="Tiêu đề đã sửa", status=Article.Status.PUBLISHED)
+    )
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.title == "Tiêu đề đã sửa"
+
+
+def test_approver_publishes_and_unpublishes_with_the_list_actions(approver_client, approver, make_article):
+    draft = make_article(status=Article.Status.DRAFT, published_at=timezone.now() - timedelta(days=3))
+    planned = make_article(status=Article.Status.DRAFT, published_at=timezone.now() + timedelta(days=3))
+
+    approver_client.post(ADMIN, {"action": "publish_selected", "_selected_action": [draft.pk, planned.pk]})
+    draft.refresh_from_db()
+    planned.refresh_from_db()
+    assert draft.is_public
+    # A draft's old creation time becomes the moment it went public; a future time is kept: scheduled.
+    assert timezone.now() - draft.published_at < timedelta(minutes=1)
+    assert list(Article.objects.scheduled()) == [planned]
+    assert draft.updated_by == approver
+
+    approver_client.post(ADMIN, {"action": "unpublish_selected", "_selected_action": [draft.pk]})
+    draft.refresh_from_db()
+    assert draft.status == Article.Status.DRAFT
+    assert not Article.objects.published().exists()

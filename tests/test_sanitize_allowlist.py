@@ -1,0 +1,50 @@
+"""The body allowlist matches the issue: structure survives, Word's styling and anything active does not."""
+
+from news.sanitize import sanitize_body
+
+WORD_PASTE = """
+<h2 class="MsoHeading2" style="mso-outline-level:2">
+<span style="font-family:'Times New Roman'">Kết quả</span></h2>
+<p class="MsoNormal" style="margin:0cm;font-size:13pt"><o:p></o:p><font face="Arial">Đoạn <b>đậm</b>
+và <i>nghiêng</i>.</font></p>
+<ul><li style="mso-list:l0 level1 lfo1">Ý một</li></ul>
+<table class="MsoTableGrid" border="1" style="border-collapse:collapse"><tbody><tr>
+<td width="200" style="width:150pt" colspan="2">Ô</td></tr></tbody></table>
+<blockquote>Trích dẫn</blockquote>
+<figure><img src="/media/uploads/2026/11/a.jpg" alt="Ảnh" onerror="alert(1)">
+<figcaption>Chú thích</figcaption></figure>
+"""
+
+
+def test_word_paste_keeps_structure_but_not_styles_or_fonts():
+    body = sanitize_body(WORD_PASTE)
+    for kept in (
+        "<h2>",
+        "<b>đậm</b>",
+        "<i>",
+        "<ul><li>Ý một</li></ul>",
+        '<td colspan="2">',
+        "<blockquote>",
+    ):
+        assert kept in body
+    assert '<img src="/media/uploads/2026/11/a.jpg" alt="Ảnh">' in body
+    assert "<figcaption>Chú thích</figcaption>" in body
+    for dropped in ("style", "class", "Mso", "mso-", "font", "<o:p>", "<span", "onerror", 'width="200"'):
+        assert dropped not in body
+
+
+def test_external_links_get_noopener_and_our_own_do_not():
+    body = sanitize_body(
+        '<p><a href="https://baochinhphu.vn/x" rel="opener">ngoài</a> '
+        '<a href="//evil.example/x">ngoài nữa</a> '
+        '<a title="Bài trước" href="/tin-tuc/hoi-nghi/">trong</a> <a href="#muc-2">mục</a></p>'
+    )
+    assert '<a href="https://baochinhphu.vn/x" rel="noopener noreferrer">ngoài</a>' in body
+    assert '<a href="//evil.example/x" rel="noopener noreferrer">' in body
+    assert '<a title="Bài trước" href="/tin-tuc/hoi-nghi/">trong</a>' in body
+    assert '<a href="#muc-2">mục</a>' in body
+
+
+def test_a_title_cannot_smuggle_an_own_looking_href():
+    body = sanitize_body('<a title=\'x href="/a"\' href="https://evil.example/">x</a>')
+    assert 'rel="noopener noreferrer"' in body
