@@ -10,7 +10,7 @@ find nearly everything.
 
 How the words are looked up depends on the database (docs/SEARCH.md):
 - PostgreSQL: the column search_words, a tsvector that PostgreSQL itself generates from search_text
-  (migration 0010; Django's model does not declare it), with a GIN index: a word's list of articles.
+  (migration 0004; Django's model does not declare it), with a GIN index: a word's list of articles.
 - SQLite: `search_text LIKE '% w %'` for each word, a scan of the table.
 Both give the same answer; the test suite runs on both.
 """

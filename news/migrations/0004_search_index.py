@@ -58,7 +58,7 @@ class PostgresOnly(migrations.RunSQL):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("news", "0001_initial"),
+        ("news", "0003_publishing_groups"),
     ]
 
     operations = [
