@@ -10,17 +10,20 @@ import unicodedata
 
 from django.utils.text import slugify
 
-# Characters that never belong in stored text: NUL breaks PostgreSQL, the others are invisible junk
-# that Word and some phone keyboards leave behind.
-_INVISIBLE = re.compile("[\x00\u200b\u200c\u200d\u2060\ufeff]")
+# Characters that never belong in stored text: NUL breaks PostgreSQL, the other control characters
+# cannot be written in XML (one in a title would break the RSS feed for everyone), and the rest are
+# invisible junk that Word and some phone keyboards leave behind. Tab and newlines stay.
+_INVISIBLE = re.compile("[\x00-\x08\x0e-\x1f\u200b\u200c\u200d\u2060\ufeff\ufffe\uffff]")
+# Word's line break (Shift+Enter) and page break arrive as vertical tab and form feed: a space.
+_BREAKS = re.compile("[\x0b\x0c]")
 _SPACES = re.compile(r"\s+")
 
 
 def nfc(text):
-    """Return text in Unicode NFC form, without NUL bytes or zero-width characters."""
+    """Return text in Unicode NFC form, without NUL bytes, control characters or zero-width characters."""
     if not text:
         return text or ""
-    return unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
+    return unicodedata.normalize("NFC", _INVISIBLE.sub("", _BREAKS.sub(" ", text)))
 
 
 def fold(text):
