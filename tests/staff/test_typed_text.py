@@ -1,0 +1,51 @@
+"""What staff type is checked as it will be stored (NFC, no invisible characters), so the form says no."""
+
+import unicodedata
+
+from news.models import Article, ArticlePhoto, Category
+
+from .files import image_bytes, upload
+from .posting import ADMIN, article_form
+
+CATEGORY_ADD = "/quan-tri/news/category/add/"
+
+
+def test_a_section_name_typed_in_nfd_is_refused_as_taken_not_a_500(approver_client):
+    """The unique check compared the NFD name with the stored NFC one, so the save hit the database."""
+    Category.objects.create(name="Tin tức")
+    data = {"name": unicodedata.normalize("NFD", "Tin tức"), "slug": "", "order": "0"}
+    response = approver_client.post(CATEGORY_ADD, data)
+    assert response.status_code == 200
+    assert "đã tồn tại" in response.content.decode()
+    assert Category.objects.count() == 1
+
+
+def test_a_new_section_name_in_nfd_is_stored_nfc(approver_client):
+    data = {"name": unicodedata.normalize("NFD", "Văn hóa xã hội"), "slug": "", "order": "0"}
+    assert approver_client.post(CATEGORY_ADD, data).status_code == 302
+    section = Category.objects.get()
+    assert section.name == "Văn hóa xã hội"
+    assert section.slug == "van-hoa-xa-hoi"
+
+
+def test_a_title_of_only_invisible_characters_is_required_not_saved_empty(editor_client):
+    response = editor_client.post(ADMIN + "add/", article_form(title="\u200b\ufeff\u200b"))
+    assert response.status_code == 200
+    assert "Trường này là bắt buộc." in response.content.decode()
+    assert not Article.objects.exists()
+
+
+def test_a_nul_byte_in_a_title_is_dropped_as_on_save_without_an_english_message(editor_client):
+    response = editor_client.post(
+        ADMIN + "add/",
+        article_form(
+            title="Hội nghị\x00 Đảng ủy",
+            summary="Tóm\x00 tắt",
+            photos=[{"image": upload("a.jpg", image_bytes()), "caption": "Quang\x00 cảnh", "order": 0}],
+        ),
+    )
+    assert "Null characters" not in response.content.decode()
+    assert response.status_code == 302
+    article = Article.objects.get()
+    assert (article.title, article.summary) == ("Hội nghị Đảng ủy", "Tóm tắt")
+    assert ArticlePhoto.objects.get().caption == "Quang cảnh"
