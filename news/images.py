@@ -12,7 +12,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from PIL import Image, ImageOps
 
-ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP"}
+# MPO is a JPEG with extra pictures after the first (depth maps, HDR previews), as many phones save
+# their photos; Pillow names it apart, but it is a JPEG and we keep only the first picture.
+ALLOWED_FORMATS = {"JPEG", "MPO", "PNG", "WEBP"}
 # A 12-megapixel phone photo is 12 M pixels; anything past 50 M is a mistake or a decompression bomb.
 MAX_PIXELS = 50_000_000
 MAX_BYTES = 15 * 1024 * 1024
@@ -81,6 +83,9 @@ def validate_image_file(file):
 
 def _upright_rgb(image):
     upright = ImageOps.exif_transpose(image)
+    if upright.mode.startswith("I"):
+        # A 16-bit greyscale PNG (a scanner's): levels 0-65535, which convert() would clip to white.
+        upright = upright.convert("I").point(lambda level: level / 256).convert("L")
     has_alpha = upright.mode in ("RGBA", "LA") or "transparency" in upright.info
     return upright.convert("RGBA" if has_alpha else "RGB")
 

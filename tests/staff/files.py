@@ -27,6 +27,23 @@ def phone_photo(size=(800, 600)):
     return image_bytes(size, exif=exif)
 
 
+def multi_picture_jpeg(size=(800, 600)):
+    """A JPEG as many phones save it: the photo, then more pictures (MPF); Pillow calls it MPO."""
+    buffer = io.BytesIO()
+    photo = Image.new("RGB", size, (200, 30, 30))
+    photo.save(buffer, "MPO", save_all=True, append_images=[Image.new("RGB", (160, 120), (0, 0, 0))])
+    return buffer.getvalue()
+
+
+def greyscale_16_bit_png(size=(256, 20)):
+    """A 16-bit greyscale PNG, as scanners save documents: left black, right white, mid-grey between."""
+    image = Image.new("I;16", size)
+    image.putdata([x * 257 for _ in range(size[1]) for x in range(size[0])])
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
 def _png_chunk(kind, data):
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 

@@ -9,7 +9,15 @@ from PIL import ExifTags, Image
 from news.images import MAX_SIDE, THUMBNAIL_SIDE
 from news.models import Article, ArticlePhoto
 
-from .files import REFUSED, image_bytes, phone_photo, stored_files, upload
+from .files import (
+    REFUSED,
+    greyscale_16_bit_png,
+    image_bytes,
+    multi_picture_jpeg,
+    phone_photo,
+    stored_files,
+    upload,
+)
 from .posting import ADMIN, article_form
 
 
@@ -72,6 +80,30 @@ def test_png_and_webp_are_accepted(editor_client):
     response = editor_client.post(ADMIN + "add/", article_form(photos=rows))
     assert response.status_code == 302
     assert ArticlePhoto.objects.count() == 2
+
+
+def test_a_phone_jpeg_with_extra_pictures_is_accepted_as_the_photo_alone(editor_client):
+    """Phones append depth maps and previews (MPF); Pillow names such a JPEG "MPO" and it was refused."""
+    rows = [photo_row("IMG_2041.JPG", multi_picture_jpeg())]
+    response = editor_client.post(ADMIN + "add/", article_form(photos=rows))
+    assert response.status_code == 302
+    photo = ArticlePhoto.objects.get()
+    with Image.open(photo.image.path) as image:
+        assert (image.format, image.size) == ("JPEG", (800, 600))
+        assert getattr(image, "n_frames", 1) == 1
+        assert image.getpixel((400, 300))[0] > 150
+
+
+def test_a_16_bit_greyscale_scan_keeps_its_greys(editor_client):
+    """Pillow's convert() clipped 16-bit levels to 255: the stored photo came out blank white."""
+    rows = [photo_row("ban-quet.png", greyscale_16_bit_png())]
+    assert editor_client.post(ADMIN + "add/", article_form(photos=rows)).status_code == 302
+    photo = ArticlePhoto.objects.get()
+    with Image.open(photo.image.path) as image:
+        grey = image.convert("L")
+        assert grey.getpixel((2, 10)) < 20
+        assert 100 < grey.getpixel((128, 10)) < 156
+        assert grey.getpixel((253, 10)) > 235
 
 
 def test_each_photo_row_shows_its_thumbnail(editor_client, make_article, make_photo):
