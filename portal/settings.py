@@ -38,6 +38,8 @@ if not SECRET_KEY:
     SECRET_KEY = "insecure-local-only-key-never-used-in-production-0123456789"  # noqa: S105
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+# A form sent with a stale or missing token: a Vietnamese page saying nothing was saved.
+CSRF_FAILURE_VIEW = "portal.csrf_failure.csrf_failure"
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
