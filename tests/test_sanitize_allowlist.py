@@ -48,3 +48,16 @@ def test_external_links_get_noopener_and_our_own_do_not():
 def test_a_title_cannot_smuggle_an_own_looking_href():
     body = sanitize_body('<a title=\'x href="/a"\' href="https://evil.example/">x</a>')
     assert 'rel="noopener noreferrer"' in body
+
+
+def test_a_body_image_without_alt_text_gets_an_empty_one():
+    """Without alt, a screen reader reads the image's random file name aloud (axe: image-alt, critical)."""
+    body = sanitize_body(
+        '<p><img src="/media/uploads/2026/11/a.jpg" width="640" height="480"></p>'
+        '<p><img title="ảnh alt=&quot;x&quot; &gt;" src="/media/uploads/2026/11/b.jpg"/></p>'
+        '<p><img src="/media/uploads/2026/11/c.jpg" alt="Quang cảnh hội nghị"></p>'
+    )
+    assert '<img src="/media/uploads/2026/11/a.jpg" width="640" height="480" alt="">' in body
+    assert body.count('alt=""') == 2
+    assert 'alt="Quang cảnh hội nghị"' in body
+    assert sanitize_body(body) == body
