@@ -149,3 +149,69 @@ def test_a_stored_photo_is_a_plain_jpeg(editor_client):
     with open(photo.image.path, "rb") as stored, Image.open(io.BytesIO(stored.read())) as image:
         assert image.format == "JPEG"
     assert photo.image.name.startswith("photos/")
+
+
+def test_a_removed_photo_leaves_the_site_with_its_thumbnail(
+    approver_client, make_article, make_photo, media_root, django_capture_on_commit_callbacks
+):
+    """The files stayed behind, public at their addresses (shared with Facebook and Zalo as og:image)."""
+    article = make_article(title="Bài có ảnh")
+    kept, removed = make_photo(article, caption="Giữ lại"), make_photo(article, caption="Gỡ đi")
+    existing = [
+        {"id": kept.pk, "article": article.pk, "caption": kept.caption, "order": 0},
+        {"id": removed.pk, "article": article.pk, "caption": removed.caption, "order": 1, "DELETE": "on"},
+    ]
+    data = article_form(title=article.title, body=article.body, status=article.status, existing=existing)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert approver_client.post(f"{ADMIN}{article.pk}/change/", data).status_code == 302
+    assert stored_files(media_root) == sorted([kept.image.name, kept.thumbnail.name])
+
+
+def test_a_replaced_photo_file_is_deleted(
+    editor_client, make_article, make_photo, media_root, django_capture_on_commit_callbacks
+):
+    article = make_article(status=Article.Status.DRAFT)
+    photo = make_photo(article)
+    old = sorted([photo.image.name, photo.thumbnail.name])
+    row = {
+        "id": photo.pk,
+        "article": article.pk,
+        "caption": "Ảnh khác",
+        "order": 0,
+        "image": upload("moi.jpg", image_bytes()),
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(
+            f"{ADMIN}{article.pk}/change/", article_form(title=article.title, existing=[row])
+        )
+    assert response.status_code == 302
+    photo.refresh_from_db()
+    assert stored_files(media_root) == sorted([photo.image.name, photo.thumbnail.name])
+    assert not set(old) & set(stored_files(media_root))
+
+
+def test_deleting_an_article_deletes_its_photo_files(
+    approver_client, make_article, make_photo, media_root, django_capture_on_commit_callbacks
+):
+    article = make_article()
+    make_photo(article)
+    make_photo(article)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = approver_client.post(f"{ADMIN}{article.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert not Article.objects.exists()
+    assert stored_files(media_root) == []
+
+
+def test_a_refused_save_keeps_the_files_of_the_photos_it_would_have_removed(
+    editor_client, make_article, make_photo, media_root, django_capture_on_commit_callbacks
+):
+    article = make_article(status=Article.Status.DRAFT)
+    photo = make_photo(article)
+    name, content, _ = REFUSED["svg"]
+    existing = [{"id": photo.pk, "article": article.pk, "caption": photo.caption, "order": 0, "DELETE": "on"}]
+    data = article_form(title=article.title, existing=existing, photos=[photo_row(name, content)])
+    with django_capture_on_commit_callbacks(execute=True):
+        assert editor_client.post(f"{ADMIN}{article.pk}/change/", data).status_code == 200
+    assert ArticlePhoto.objects.filter(pk=photo.pk).exists()
+    assert stored_files(media_root) == sorted([photo.image.name, photo.thumbnail.name])
