@@ -82,7 +82,13 @@ def validate_image_file(file):
 
 
 def _upright_rgb(image):
-    upright = ImageOps.exif_transpose(image)
+    try:
+        upright = ImageOps.exif_transpose(image)
+    except Exception:
+        # Corrupt EXIF in a sound picture (a PNG or WebP from an editing app); Pillow's parser raises
+        # SyntaxError, struct.error, ValueError… The orientation cannot be known, so the picture is kept
+        # as drawn; the metadata is dropped on re-encoding anyway.
+        upright = image
     if upright.mode.startswith("I"):
         # A 16-bit greyscale PNG (a scanner's): levels 0-65535, which convert() would clip to white.
         upright = upright.convert("I").point(lambda level: level / 256).convert("L")

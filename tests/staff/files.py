@@ -44,6 +44,13 @@ def greyscale_16_bit_png(size=(256, 20)):
     return buffer.getvalue()
 
 
+def with_corrupt_exif(fmt="PNG", size=(800, 600)):
+    """A sound picture whose EXIF block is garbage (eXIf chunk in PNG, EXIF chunk in WebP)."""
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (30, 120, 60)).save(buffer, fmt, exif=b"\xde\xad\xbe\xef" * 10)
+    return buffer.getvalue()
+
+
 def _png_chunk(kind, data):
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 

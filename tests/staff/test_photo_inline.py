@@ -17,6 +17,7 @@ from .files import (
     phone_photo,
     stored_files,
     upload,
+    with_corrupt_exif,
 )
 from .posting import ADMIN, article_form
 
@@ -92,6 +93,17 @@ def test_a_phone_jpeg_with_extra_pictures_is_accepted_as_the_photo_alone(editor_
         assert (image.format, image.size) == ("JPEG", (800, 600))
         assert getattr(image, "n_frames", 1) == 1
         assert image.getpixel((400, 300))[0] > 150
+
+
+@pytest.mark.parametrize("fmt", ["PNG", "WEBP"])
+def test_a_picture_with_corrupt_exif_is_kept_not_a_500(editor_client, fmt):
+    """exif_transpose raised SyntaxError after the form had accepted the file: the save was a 500."""
+    rows = [photo_row(f"anh.{fmt.lower()}", with_corrupt_exif(fmt))]
+    assert editor_client.post(ADMIN + "add/", article_form(photos=rows)).status_code == 302
+    photo = ArticlePhoto.objects.get()
+    assert (photo.width, photo.height) == (800, 600)
+    with Image.open(photo.image.path) as image:
+        assert len(image.getexif()) == 0
 
 
 def test_a_16_bit_greyscale_scan_keeps_its_greys(editor_client):
