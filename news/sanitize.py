@@ -35,14 +35,19 @@ _OWN_LINK_REL = re.compile(rf'(<a\s[^>]*?href="(?:/(?!/)|#|\?)[^"]*"[^>]*?) rel=
 # An image put in the body without alternative text (CKEditor's dialog leaves alt out unless it is
 # typed; a pasted image never has one) would be read aloud as its file name, a random string. alt=""
 # lets screen readers pass over it; the words around it (usually a figcaption) say what it shows.
+# An image whose address was refused (data: or file:, as a paste from Word brings) or is empty shows
+# nothing but a gap, so it goes.
 # (nh3 writes every attribute name="value", with > and " escaped inside, so a tag ends at its first >.)
 _IMG = re.compile(r"<img\b[^>]*>")
-_ATTRIBUTE_NAME = re.compile(r'\s([\w:-]+)="[^"]*"')
+_ATTRIBUTE = re.compile(r'\s([\w:-]+)="([^"]*)"')
 
 
-def _ensure_alt(match):
+def _tidy_image(match):
     tag = match.group(0)
-    if "alt" in _ATTRIBUTE_NAME.findall(tag):
+    attributes = dict(_ATTRIBUTE.findall(tag))
+    if not attributes.get("src", "").strip():
+        return ""
+    if "alt" in attributes:
         return tag
     return tag[:-1].rstrip("/").rstrip() + ' alt="">'
 
@@ -59,4 +64,4 @@ def sanitize_body(html):
         link_rel=EXTERNAL_LINK_REL,
         strip_comments=True,
     )
-    return _IMG.sub(_ensure_alt, _OWN_LINK_REL.sub(r"\1", clean)).strip()
+    return _IMG.sub(_tidy_image, _OWN_LINK_REL.sub(r"\1", clean)).strip()

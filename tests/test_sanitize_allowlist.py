@@ -61,3 +61,15 @@ def test_a_body_image_without_alt_text_gets_an_empty_one():
     assert body.count('alt=""') == 2
     assert 'alt="Quang cảnh hội nghị"' in body
     assert sanitize_body(body) == body
+
+
+def test_an_image_whose_address_was_refused_is_dropped_not_left_as_a_gap():
+    """Word pastes images as data: or file: addresses; the sanitizer removed the address, not the image."""
+    body = sanitize_body(
+        '<p>Trước<img src="data:image/png;base64,iVBORw0KGgo=" alt="Ảnh">Sau</p>'
+        '<p><img src="file:///C:/Users/VanPhong/anh1.jpg"><img src=""></p>'
+        '<p><img src="/media/uploads/2026/11/a.jpg" alt="Giữ"></p>'
+    )
+    assert body.count("<img") == 1
+    assert "<p>TrướcSau</p>" in body
+    assert '<img src="/media/uploads/2026/11/a.jpg" alt="Giữ">' in body
