@@ -64,6 +64,12 @@ class ArticlePhotoForm(forms.ModelForm):
         }
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2099
+MESSAGE_YEAR = (
+    f"Năm đăng phải từ {FIRST_YEAR} đến {LAST_YEAR}. Xin kiểm tra lại ngày (dd/mm/yyyy, ví dụ 25/11/2026)."
+)
+
+
 class ArticleAdminForm(forms.ModelForm):
     # Set per request by ArticleAdmin.get_form: the form must know who is saving.
     user = None
@@ -72,6 +78,15 @@ class ArticleAdminForm(forms.ModelForm):
         model = Article
         fields = ("title", "slug", "summary", "category", "status", "published_at", "body")
         field_classes = {"title": NormalizedCharField, "summary": NormalizedCharField}
+
+    def clean_published_at(self):
+        # 01/01/0001 is a valid date to Python (the year 1), a few hours from the edge of what the
+        # databases can store: SQLite's save was a 500, and on PostgreSQL every page listing the
+        # article failed to read it back. A year like 2206 hides an article for good. Both are typos.
+        when = self.cleaned_data.get("published_at")
+        if when is not None and not FIRST_YEAR <= when.year <= LAST_YEAR:
+            raise ValidationError(MESSAGE_YEAR, code="year")
+        return when
 
     def clean(self):
         cleaned = super().clean()

@@ -2,6 +2,8 @@
 
 import unicodedata
 
+import pytest
+
 from news.models import Article, ArticlePhoto, Category
 
 from .files import image_bytes, upload
@@ -49,3 +51,15 @@ def test_a_nul_byte_in_a_title_is_dropped_as_on_save_without_an_english_message(
     article = Article.objects.get()
     assert (article.title, article.summary) == ("Hội nghị Đảng ủy", "Tóm tắt")
     assert ArticlePhoto.objects.get().caption == "Quang cảnh"
+
+
+@pytest.mark.parametrize(
+    ("day", "time"), [("01/01/0001", "00:00:00"), ("01/01/0001", "06:59:59"), ("25/11/2206", "08:00")]
+)
+def test_a_publication_year_out_of_reach_is_a_form_error(approver_client, day, time):
+    """Year 1 was a 500 on SQLite and, on PostgreSQL, an article no page could read back."""
+    data = {**article_form(status="published"), "published_at_0": day, "published_at_1": time}
+    response = approver_client.post(ADMIN + "add/", data)
+    assert response.status_code == 200
+    assert "Năm đăng phải từ 1900 đến 2099" in response.content.decode()
+    assert not Article.objects.exists()
