@@ -63,3 +63,12 @@ def test_a_publication_year_out_of_reach_is_a_form_error(approver_client, day, t
     assert response.status_code == 200
     assert "Năm đăng phải từ 1900 đến 2099" in response.content.decode()
     assert not Article.objects.exists()
+
+
+def test_a_form_sent_with_mistakes_says_so_in_vietnamese(editor_client):
+    """Django's Vietnamese lacks the plural banner and the title prefix: staff read "Please correct…"."""
+    page = editor_client.post(ADMIN + "add/", article_form(title="")).content.decode()
+    assert "Xin sửa những chỗ báo lỗi bên dưới" in page
+    assert "<title>Có lỗi:" in page
+    assert "Please correct" not in page
+    assert "Error:" not in page
