@@ -148,6 +148,8 @@ USE_TZ = True
 # Django's Vietnamese locale has no input formats, so the admin would ask staff for 2026-11-25; they
 # write 25/11/2026. The first format is the one the admin's date picker writes.
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+# And shows them dd/mm/yyyy (portal/formats/vi/formats.py), not "20:02 Ngày 25 tháng 11 năm 2026".
+FORMAT_MODULE_PATH = ["portal.formats"]
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]

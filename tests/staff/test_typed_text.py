@@ -1,6 +1,7 @@
 """What staff type is checked as it will be stored (NFC, no invisible characters), so the form says no."""
 
 import unicodedata
+from datetime import UTC, datetime
 
 import pytest
 
@@ -72,3 +73,12 @@ def test_a_form_sent_with_mistakes_says_so_in_vietnamese(editor_client):
     assert "<title>Có lỗi:" in page
     assert "Please correct" not in page
     assert "Error:" not in page
+
+
+def test_the_admin_shows_dates_dd_mm_yyyy_in_ha_noi_time(approver_client, make_article):
+    """Read-only times and the history read "20:02 Ngày 25 tháng 11 năm 2026", Django's Vietnamese."""
+    article = make_article(status="draft")
+    Article.objects.filter(pk=article.pk).update(created_at=datetime(2026, 11, 24, 17, 5, tzinfo=UTC))
+    page = approver_client.get(f"{ADMIN}{article.pk}/change/").content.decode()
+    assert '<div class="readonly">25/11/2026 00:05</div>' in page  # 17:05 UTC is 00:05 the next day
+    assert "Ngày" not in page.split('class="readonly"', 1)[1].split("</div>", 1)[0]
