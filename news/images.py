@@ -96,13 +96,25 @@ def _upright_rgb(image):
     return upright.convert("RGBA" if has_alpha else "RGB")
 
 
+def _rgb_profile(image):
+    """The picture's ICC colour profile, if it describes RGB colours (a phone's Display P3).
+
+    It is not metadata about the photo but how to read its pixels: without it a browser takes P3
+    colours for sRGB and shows them dull. A CMYK or grey profile no longer fits the converted pixels.
+    """
+    profile = image.info.get("icc_profile")
+    return profile if profile and profile[16:20] == b"RGB " else None
+
+
 def _encode(image, stem):
-    """Encode without any metadata: JPEG for photos, PNG where transparency must survive."""
+    """Encode without metadata (only the colour profile): JPEG for photos, PNG where transparency must
+    survive."""
     buffer = io.BytesIO()
+    profile = _rgb_profile(image)
     if image.mode == "RGBA":
-        image.save(buffer, "PNG", optimize=True)
+        image.save(buffer, "PNG", optimize=True, icc_profile=profile)
         return ContentFile(buffer.getvalue(), name=f"{stem}.png")
-    image.save(buffer, "JPEG", quality=85, optimize=True, progressive=True)
+    image.save(buffer, "JPEG", quality=85, optimize=True, progressive=True, icc_profile=profile)
     return ContentFile(buffer.getvalue(), name=f"{stem}.jpg")
 
 

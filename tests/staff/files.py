@@ -5,7 +5,7 @@ import struct
 import zlib
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import ExifTags, Image
+from PIL import ExifTags, Image, ImageCms
 
 from news.images import MESSAGE_BROKEN, MESSAGE_NOT_IMAGE, MESSAGE_TOO_LARGE
 
@@ -49,6 +49,14 @@ def with_corrupt_exif(fmt="PNG", size=(800, 600)):
     buffer = io.BytesIO()
     Image.new("RGB", size, (30, 120, 60)).save(buffer, fmt, exif=b"\xde\xad\xbe\xef" * 10)
     return buffer.getvalue()
+
+
+def with_colour_profile(space="sRGB", fmt="JPEG", mode="RGB", size=(800, 600)):
+    """A picture carrying an ICC colour profile, as phones (Display P3) and cameras save them."""
+    profile = ImageCms.ImageCmsProfile(ImageCms.createProfile(space)).tobytes()
+    buffer = io.BytesIO()
+    Image.new(mode, size).save(buffer, fmt, icc_profile=profile)
+    return buffer.getvalue(), profile
 
 
 def _png_chunk(kind, data):

@@ -17,6 +17,7 @@ from .files import (
     phone_photo,
     stored_files,
     upload,
+    with_colour_profile,
     with_corrupt_exif,
 )
 from .posting import ADMIN, article_form
@@ -104,6 +105,22 @@ def test_a_picture_with_corrupt_exif_is_kept_not_a_500(editor_client, fmt):
     assert (photo.width, photo.height) == (800, 600)
     with Image.open(photo.image.path) as image:
         assert len(image.getexif()) == 0
+
+
+def test_a_photos_rgb_colour_profile_is_kept_and_a_profile_that_no_longer_fits_is_not(editor_client):
+    """Every profile was dropped, so a phone's Display P3 photo was shown as sRGB: dull colours."""
+    rgb, profile = with_colour_profile("sRGB")
+    lab, _ = with_colour_profile("LAB", fmt="PNG", mode="RGBA")
+    rows = [photo_row("p3.jpg", rgb), photo_row("lab.png", lab)]
+    assert editor_client.post(ADMIN + "add/", article_form(photos=rows)).status_code == 302
+    kept, dropped = ArticlePhoto.objects.order_by("pk")
+    for stored in (kept.image, kept.thumbnail):
+        with Image.open(stored.path) as image:
+            assert image.info.get("icc_profile") == profile
+            assert len(image.getexif()) == 0
+    with Image.open(dropped.image.path) as image:
+        assert image.format == "PNG"
+        assert "icc_profile" not in image.info
 
 
 def test_a_16_bit_greyscale_scan_keeps_its_greys(editor_client):
