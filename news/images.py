@@ -10,7 +10,7 @@ import warnings
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from PIL import Image, ImageOps
+from PIL import Image, ImageCms, ImageOps
 
 # MPO is a JPEG with extra pictures after the first (depth maps, HDR previews), as many phones save
 # their photos; Pillow names it apart, but it is a JPEG and we keep only the first picture.
@@ -96,25 +96,33 @@ def _upright_rgb(image):
     return upright.convert("RGBA" if has_alpha else "RGB")
 
 
-def _rgb_profile(image):
-    """The picture's ICC colour profile, if it describes RGB colours (a phone's Display P3).
+_SRGB = ImageCms.createProfile("sRGB")
 
-    It is not metadata about the photo but how to read its pixels: without it a browser takes P3
-    colours for sRGB and shows them dull. A CMYK or grey profile no longer fits the converted pixels.
+
+def _in_srgb(image):
+    """The picture's colours in sRGB, read through its own RGB colour profile (a phone's Display P3).
+
+    Browsers take a picture without a profile to be sRGB; dropping a P3 profile unconverted would show
+    the photo dull. The profile is applied here rather than passed on, so no byte of it reaches a
+    reader's browser. A CMYK or grey profile no longer fits the converted pixels and is ignored.
     """
     profile = image.info.get("icc_profile")
-    return profile if profile and profile[16:20] == b"RGB " else None
+    if not profile or profile[16:20] != b"RGB ":
+        return image
+    try:
+        return ImageCms.profileToProfile(image, io.BytesIO(profile), _SRGB, outputMode=image.mode)
+    except (ImageCms.PyCMSError, OSError, ValueError):
+        return image  # a broken profile: the pixels as they are
 
 
 def _encode(image, stem):
-    """Encode without metadata (only the colour profile): JPEG for photos, PNG where transparency must
-    survive."""
+    """Encode without any metadata: JPEG for photos, PNG where transparency must survive."""
     buffer = io.BytesIO()
-    profile = _rgb_profile(image)
     if image.mode == "RGBA":
-        image.save(buffer, "PNG", optimize=True, icc_profile=profile)
+        # PNG would copy image.info's profile by itself.
+        image.save(buffer, "PNG", optimize=True, icc_profile=None)
         return ContentFile(buffer.getvalue(), name=f"{stem}.png")
-    image.save(buffer, "JPEG", quality=85, optimize=True, progressive=True, icc_profile=profile)
+    image.save(buffer, "JPEG", quality=85, optimize=True, progressive=True)
     return ContentFile(buffer.getvalue(), name=f"{stem}.jpg")
 
 
@@ -123,7 +131,7 @@ def process_photo(file):
 
     The names are random, so a stored photo's address cannot be guessed from its original file name.
     """
-    image = _upright_rgb(open_verified(file))
+    image = _in_srgb(_upright_rgb(open_verified(file)))
     stem = uuid.uuid4().hex
     display = image.copy()
     display.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)

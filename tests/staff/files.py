@@ -51,12 +51,24 @@ def with_corrupt_exif(fmt="PNG", size=(800, 600)):
     return buffer.getvalue()
 
 
-def with_colour_profile(space="sRGB", fmt="JPEG", mode="RGB", size=(800, 600)):
+def swapped_red_green_profile():
+    """An RGB colour profile whose red and green primaries are swapped: what reads as red is green."""
+    data = bytearray(ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
+    (count,) = struct.unpack(">I", data[128:132])
+    where = {}
+    for n in range(count):
+        entry = 132 + 12 * n
+        where[bytes(data[entry : entry + 4])] = entry + 4
+    red, green = where[b"rXYZ"], where[b"gXYZ"]
+    data[red : red + 8], data[green : green + 8] = data[green : green + 8], data[red : red + 8]
+    return bytes(data)
+
+
+def with_colour_profile(profile, fmt="JPEG", mode="RGB", color=(200, 30, 30), size=(800, 600)):
     """A picture carrying an ICC colour profile, as phones (Display P3) and cameras save them."""
-    profile = ImageCms.ImageCmsProfile(ImageCms.createProfile(space)).tobytes()
     buffer = io.BytesIO()
-    Image.new(mode, size).save(buffer, fmt, icc_profile=profile)
-    return buffer.getvalue(), profile
+    Image.new(mode, size, color).save(buffer, fmt, icc_profile=profile)
+    return buffer.getvalue()
 
 
 def _png_chunk(kind, data):

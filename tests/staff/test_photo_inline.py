@@ -16,6 +16,7 @@ from .files import (
     multi_picture_jpeg,
     phone_photo,
     stored_files,
+    swapped_red_green_profile,
     upload,
     with_colour_profile,
     with_corrupt_exif,
@@ -107,20 +108,21 @@ def test_a_picture_with_corrupt_exif_is_kept_not_a_500(editor_client, fmt):
         assert len(image.getexif()) == 0
 
 
-def test_a_photos_rgb_colour_profile_is_kept_and_a_profile_that_no_longer_fits_is_not(editor_client):
-    """Every profile was dropped, so a phone's Display P3 photo was shown as sRGB: dull colours."""
-    rgb, profile = with_colour_profile("sRGB")
-    lab, _ = with_colour_profile("LAB", fmt="PNG", mode="RGBA")
-    rows = [photo_row("p3.jpg", rgb), photo_row("lab.png", lab)]
+@pytest.mark.parametrize(
+    ("fmt", "mode", "color"), [("JPEG", "RGB", (200, 30, 30)), ("PNG", "RGBA", (200, 30, 30, 255))]
+)
+def test_a_photos_colour_profile_is_applied_not_dropped_nor_passed_on(editor_client, fmt, mode, color):
+    """Profiles were dropped unapplied, so a phone's Display P3 photo showed dull (or, for a PNG, the raw
+    profile went to the public). Here the profile swaps red and green: the red pixels are green."""
+    content = with_colour_profile(swapped_red_green_profile(), fmt, mode, color)
+    rows = [photo_row(f"anh.{fmt.lower()}", content)]
     assert editor_client.post(ADMIN + "add/", article_form(photos=rows)).status_code == 302
-    kept, dropped = ArticlePhoto.objects.order_by("pk")
-    for stored in (kept.image, kept.thumbnail):
+    photo = ArticlePhoto.objects.get()
+    for stored in (photo.image, photo.thumbnail):
         with Image.open(stored.path) as image:
-            assert image.info.get("icc_profile") == profile
-            assert len(image.getexif()) == 0
-    with Image.open(dropped.image.path) as image:
-        assert image.format == "PNG"
-        assert "icc_profile" not in image.info
+            red, green, _ = image.convert("RGB").getpixel((100, 100))
+            assert green > 150 > 80 > red
+            assert "icc_profile" not in image.info
 
 
 def test_a_16_bit_greyscale_scan_keeps_its_greys(editor_client):
