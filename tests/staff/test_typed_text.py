@@ -82,3 +82,10 @@ def test_the_admin_shows_dates_dd_mm_yyyy_in_ha_noi_time(approver_client, make_a
     page = approver_client.get(f"{ADMIN}{article.pk}/change/").content.decode()
     assert '<div class="readonly">25/11/2026 00:05</div>' in page  # 17:05 UTC is 00:05 the next day
     assert "Ngày" not in page.split('class="readonly"', 1)[1].split("</div>", 1)[0]
+
+
+def test_a_slug_with_diacritics_is_refused_in_vietnamese(editor_client):
+    page = editor_client.post(ADMIN + "add/", article_form(slug="hội-nghị")).content.decode()
+    assert "Đường dẫn chỉ gồm chữ không dấu, số và dấu gạch ngang" in page
+    assert "Enter a valid" not in page
+    assert not Article.objects.exists()
