@@ -12,7 +12,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from . import publishing
-from .admin_forms import ArticleAdminForm, ArticlePhotoForm
+from .admin_forms import ArticleAdminForm, ArticlePhotoForm, CategoryAdminForm
 from .models import Article, ArticlePhoto, Category
 from .search import query_words, search_articles
 
@@ -193,6 +193,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
+    form = CategoryAdminForm
     list_display = ("name", "slug", "order")
     list_editable = ("order",)
     search_fields = ("name",)

@@ -9,8 +9,23 @@ from django.core.exceptions import ValidationError
 from PIL import Image
 
 from .images import open_verified
-from .models import Article, ArticlePhoto
+from .models import Article, ArticlePhoto, Category
 from .publishing import MESSAGE_CANNOT_PUBLISH, MESSAGE_LOCKED, can_publish, may_change
+from .text import nfc
+
+
+class NormalizedCharField(forms.CharField):
+    """Text as it will be stored (news.text.nfc): NFC, without NUL, control or zero-width characters.
+
+    The models normalise on save, after the form has validated; normalising here first means the
+    form's checks see what will be stored. A title of nothing but zero-width spaces is then empty (a
+    "required" error, not an article without a title), a section name typed in NFD collides with the
+    same name in NFC as a form error (not a database error, a 500), and a stray NUL is dropped as it
+    is on save rather than refused with Django's untranslated message.
+    """
+
+    def to_python(self, value):
+        return super().to_python(nfc(value) if isinstance(value, str) else value)
 
 
 class VerifiedImageField(forms.ImageField):
@@ -41,11 +56,18 @@ class ArticlePhotoForm(forms.ModelForm):
     class Meta:
         model = ArticlePhoto
         fields = ("image", "caption", "order", "position")
+        field_classes = {"caption": NormalizedCharField}
         widgets = {
             "caption": forms.Textarea(attrs={"rows": 2, "cols": 40}),
             "order": forms.NumberInput(attrs={"min": 0}),
             "position": forms.NumberInput(attrs={"min": 0}),
         }
+
+
+FIRST_YEAR, LAST_YEAR = 1900, 2099
+MESSAGE_YEAR = (
+    f"Năm đăng phải từ {FIRST_YEAR} đến {LAST_YEAR}. Xin kiểm tra lại ngày (dd/mm/yyyy, ví dụ 25/11/2026)."
+)
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -55,6 +77,16 @@ class ArticleAdminForm(forms.ModelForm):
     class Meta:
         model = Article
         fields = ("title", "slug", "summary", "category", "status", "published_at", "body")
+        field_classes = {"title": NormalizedCharField, "summary": NormalizedCharField}
+
+    def clean_published_at(self):
+        # 01/01/0001 is a valid date to Python (the year 1), a few hours from the edge of what the
+        # databases can store: SQLite's save was a 500, and on PostgreSQL every page listing the
+        # article failed to read it back. A year like 2206 hides an article for good. Both are typos.
+        when = self.cleaned_data.get("published_at")
+        if when is not None and not FIRST_YEAR <= when.year <= LAST_YEAR:
+            raise ValidationError(MESSAGE_YEAR, code="year")
+        return when
 
     def clean(self):
         cleaned = super().clean()
@@ -65,3 +97,10 @@ class ArticleAdminForm(forms.ModelForm):
         if cleaned.get("status") == Article.Status.PUBLISHED and not can_publish(self.user):
             self.add_error("status", ValidationError(MESSAGE_CANNOT_PUBLISH, code="cannot_publish"))
         return cleaned
+
+
+class CategoryAdminForm(forms.ModelForm):
+    class Meta:
+        model = Category
+        fields = ("name", "slug", "order")
+        field_classes = {"name": NormalizedCharField}

@@ -5,9 +5,15 @@ reports put a photo after the second paragraph and another after the third. The 
 sanitized HTML; the photos are placed when the page is rendered, so moving a photo is one number.
 """
 
+import html
+import re
 from html.parser import HTMLParser
 
 _VOID = {"br", "hr", "img"}
+# Elements that flow inside a line of text. Between blocks, a run of them and loose text (an import's
+# plain text, Word's stray spans and fonts once the sanitizer has dropped them) is one paragraph.
+_INLINE = {"a", "b", "strong", "em", "i", "u", "s", "sub", "sup", "img", "br"}
+_TAG = re.compile(r"<[^>]*>")
 
 
 class _BlockSplitter(HTMLParser):
@@ -16,11 +22,13 @@ class _BlockSplitter(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=False)
         self.blocks = []
-        self._current = []
+        self._current = []  # the block element being read
         self._depth = 0
+        self._loose = []  # text and inline elements between blocks, in the order written
+        self._loose_depth = 0
 
     def _emit(self, text):
-        self._current.append(text)
+        (self._current if self._depth else self._loose).append(text)
 
     def _close_block(self):
         block = "".join(self._current).strip()
@@ -28,34 +36,51 @@ class _BlockSplitter(HTMLParser):
             self.blocks.append(block)
         self._current = []
 
+    def _close_loose(self):
+        run = "".join(self._loose).strip()
+        # Only spaces (Word leaves runs of &nbsp;) make no paragraph.
+        if html.unescape(_TAG.sub("", run)).strip() or "<img" in run:
+            self.blocks.append(f"<p>{run}</p>")
+        self._loose = []
+        self._loose_depth = 0
+
     def handle_starttag(self, tag, attrs):
-        if tag == "br" and self._depth == 0:
-            return  # a line break between blocks carries nothing
-        self._emit(self.get_starttag_text())
+        markup = self.get_starttag_text()
+        if self._depth == 0 and (tag in _INLINE or self._loose_depth):
+            if tag == "br" and not self._loose_depth:
+                self._close_loose()  # a line break between runs of text separates paragraphs
+            else:
+                self._loose.append(markup)
+                self._loose_depth += tag not in _VOID
+            return
+        if self._depth == 0:
+            self._close_loose()
+        self._current.append(markup)
         if tag not in _VOID:
             self._depth += 1
         elif self._depth == 0:
             self._close_block()
 
     def handle_startendtag(self, tag, attrs):
-        self._emit(self.get_starttag_text())
-        if self._depth == 0:
-            self._close_block()
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID:
+            self.handle_endtag(tag)
 
     def handle_endtag(self, tag):
         if tag in _VOID:
             return
-        self._emit(f"</{tag}>")
-        self._depth = max(self._depth - 1, 0)
+        if self._depth == 0:
+            if self._loose_depth:
+                self._loose.append(f"</{tag}>")
+                self._loose_depth -= 1
+            return
+        self._current.append(f"</{tag}>")
+        self._depth -= 1
         if self._depth == 0:
             self._close_block()
 
     def handle_data(self, data):
-        if self._depth == 0 and data.strip():
-            # Loose text at the top level is a paragraph of its own.
-            self.blocks.append(f"<p>{data.strip()}</p>")
-        elif self._depth:
-            self._emit(data)
+        self._emit(data)
 
     def handle_entityref(self, name):
         self._emit(f"&{name};")
@@ -64,22 +89,23 @@ class _BlockSplitter(HTMLParser):
         self._emit(f"&#{name};")
 
 
-def split_blocks(html):
+def split_blocks(markup):
     """Return the top-level blocks (paragraphs, headings, lists, tables…) of sanitized HTML."""
     splitter = _BlockSplitter()
-    splitter.feed(html or "")
+    splitter.feed(markup or "")
     splitter.close()
     splitter._close_block()
+    splitter._close_loose()
     return splitter.blocks
 
 
-def interleave(html, photos):
+def interleave(markup, photos):
     """Return the page's sequence of ("html", markup) and ("photo", photo) items.
 
     A photo with position N follows the Nth block (0 puts it first); one with no position, or a
     position past the end, goes after the last block. Photos at the same place keep their order.
     """
-    blocks = split_blocks(html)
+    blocks = split_blocks(markup)
     placed = {}
     for photo in photos:
         at = len(blocks) if photo.position is None else min(photo.position, len(blocks))

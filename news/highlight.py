@@ -13,6 +13,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from .search import WORD, plain_text
+from .text import D_LETTERS
 
 EXCERPT_LENGTH = 220
 # How much text to show before the first match, so the reader sees it in context.
@@ -21,7 +22,7 @@ LEAD_IN = 60
 
 @lru_cache(maxsize=4096)
 def _fold_char(ch):
-    if ch in "đĐ":
+    if ch in D_LETTERS:
         return "d"
     bare = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
     return bare.casefold()

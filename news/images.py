@@ -10,9 +10,11 @@ import warnings
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from PIL import Image, ImageOps
+from PIL import Image, ImageCms, ImageOps
 
-ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP"}
+# MPO is a JPEG with extra pictures after the first (depth maps, HDR previews), as many phones save
+# their photos; Pillow names it apart, but it is a JPEG and we keep only the first picture.
+ALLOWED_FORMATS = {"JPEG", "MPO", "PNG", "WEBP"}
 # A 12-megapixel phone photo is 12 M pixels; anything past 50 M is a mistake or a decompression bomb.
 MAX_PIXELS = 50_000_000
 MAX_BYTES = 15 * 1024 * 1024
@@ -80,16 +82,45 @@ def validate_image_file(file):
 
 
 def _upright_rgb(image):
-    upright = ImageOps.exif_transpose(image)
+    try:
+        upright = ImageOps.exif_transpose(image)
+    except Exception:
+        # Corrupt EXIF in a sound picture (a PNG or WebP from an editing app); Pillow's parser raises
+        # SyntaxError, struct.error, ValueError… The orientation cannot be known, so the picture is kept
+        # as drawn; the metadata is dropped on re-encoding anyway.
+        upright = image
+    if upright.mode.startswith("I"):
+        # A 16-bit greyscale PNG (a scanner's): levels 0-65535, which convert() would clip to white.
+        upright = upright.convert("I").point(lambda level: level / 256).convert("L")
     has_alpha = upright.mode in ("RGBA", "LA") or "transparency" in upright.info
     return upright.convert("RGBA" if has_alpha else "RGB")
+
+
+_SRGB = ImageCms.createProfile("sRGB")
+
+
+def _in_srgb(image):
+    """The picture's colours in sRGB, read through its own RGB colour profile (a phone's Display P3).
+
+    Browsers take a picture without a profile to be sRGB; dropping a P3 profile unconverted would show
+    the photo dull. The profile is applied here rather than passed on, so no byte of it reaches a
+    reader's browser. A CMYK or grey profile no longer fits the converted pixels and is ignored.
+    """
+    profile = image.info.get("icc_profile")
+    if not profile or profile[16:20] != b"RGB ":
+        return image
+    try:
+        return ImageCms.profileToProfile(image, io.BytesIO(profile), _SRGB, outputMode=image.mode)
+    except (ImageCms.PyCMSError, OSError, ValueError):
+        return image  # a broken profile: the pixels as they are
 
 
 def _encode(image, stem):
     """Encode without any metadata: JPEG for photos, PNG where transparency must survive."""
     buffer = io.BytesIO()
     if image.mode == "RGBA":
-        image.save(buffer, "PNG", optimize=True)
+        # PNG would copy image.info's profile by itself.
+        image.save(buffer, "PNG", optimize=True, icc_profile=None)
         return ContentFile(buffer.getvalue(), name=f"{stem}.png")
     image.save(buffer, "JPEG", quality=85, optimize=True, progressive=True)
     return ContentFile(buffer.getvalue(), name=f"{stem}.jpg")
@@ -100,7 +131,7 @@ def process_photo(file):
 
     The names are random, so a stored photo's address cannot be guessed from its original file name.
     """
-    image = _upright_rgb(open_verified(file))
+    image = _in_srgb(_upright_rgb(open_verified(file)))
     stem = uuid.uuid4().hex
     display = image.copy()
     display.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)

@@ -4,9 +4,11 @@ from datetime import timedelta
 
 from ckeditor_uploader.fields import RichTextUploadingField
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 
@@ -254,6 +256,11 @@ class ArticlePhoto(models.Model):
         # processed: either way the public only ever gets the cleaned image and its thumbnail.
         if self.image and (not self.image._committed or not self.thumbnail):
             unprocessed = self.image.name if self.image._committed else None
+            if self.pk and not self.image._committed:
+                # A new file in place of an old one: the old one must not stay reachable at its address.
+                replaced = ArticlePhoto.objects.filter(pk=self.pk).first()
+                if replaced is not None:
+                    delete_files_on_commit(replaced)
             display, thumb = process_photo(self.image.file)
             self.image.save(display.name, display, save=False)
             self.thumbnail.save(thumb.name, thumb, save=False)
@@ -274,3 +281,19 @@ class ArticlePhoto(models.Model):
     @property
     def alt(self):
         return self.caption or self.article.title
+
+
+def delete_files_on_commit(photo):
+    """Delete a photo's image and thumbnail once the transaction that let go of them commits.
+
+    A photo staff remove must leave the site: its address may have been shared (Open Graph sends it to
+    Facebook and Zalo). After the commit, so that a save that fails keeps the files its rows point to.
+    """
+    files = [(f.storage, f.name) for f in (photo.image, photo.thumbnail) if f and f._committed]
+    transaction.on_commit(lambda: [storage.delete(name) for storage, name in files])
+
+
+@receiver(post_delete, sender=ArticlePhoto)
+def _delete_photo_files(sender, instance, **kwargs):
+    # A signal, not ArticlePhoto.delete(): deleting an article deletes its photos without calling it.
+    delete_files_on_commit(instance)

@@ -32,6 +32,25 @@ EXTERNAL_LINK_REL = "noopener noreferrer"
 # (nh3 writes quotes inside attribute values as &quot;, so href=" only ever starts a real href.)
 _OWN_LINK_REL = re.compile(rf'(<a\s[^>]*?href="(?:/(?!/)|#|\?)[^"]*"[^>]*?) rel="{EXTERNAL_LINK_REL}"')
 
+# An image put in the body without alternative text (CKEditor's dialog leaves alt out unless it is
+# typed; a pasted image never has one) would be read aloud as its file name, a random string. alt=""
+# lets screen readers pass over it; the words around it (usually a figcaption) say what it shows.
+# An image whose address was refused (data: or file:, as a paste from Word brings) or is empty shows
+# nothing but a gap, so it goes.
+# (nh3 writes every attribute name="value", with > and " escaped inside, so a tag ends at its first >.)
+_IMG = re.compile(r"<img\b[^>]*>")
+_ATTRIBUTE = re.compile(r'\s([\w:-]+)="([^"]*)"')
+
+
+def _tidy_image(match):
+    tag = match.group(0)
+    attributes = dict(_ATTRIBUTE.findall(tag))
+    if not attributes.get("src", "").strip():
+        return ""
+    if "alt" in attributes:
+        return tag
+    return tag[:-1].rstrip("/").rstrip() + ' alt="">'
+
 
 def sanitize_body(html):
     """Return the body reduced to the allowlist, NFC-normalised."""
@@ -45,4 +64,4 @@ def sanitize_body(html):
         link_rel=EXTERNAL_LINK_REL,
         strip_comments=True,
     )
-    return _OWN_LINK_REL.sub(r"\1", clean).strip()
+    return _IMG.sub(_tidy_image, _OWN_LINK_REL.sub(r"\1", clean)).strip()

@@ -10,22 +10,29 @@ import unicodedata
 
 from django.utils.text import slugify
 
-# Characters that never belong in stored text: NUL breaks PostgreSQL, the others are invisible junk
-# that Word and some phone keyboards leave behind.
-_INVISIBLE = re.compile("[\x00\u200b\u200c\u200d\u2060\ufeff]")
+# Characters that never belong in stored text: NUL breaks PostgreSQL, the other control characters
+# cannot be written in XML (one in a title would break the RSS feed for everyone), and the rest are
+# invisible junk that Word and some phone keyboards leave behind. Tab and newlines stay.
+_INVISIBLE = re.compile("[\x00-\x08\x0e-\x1f\u200b\u200c\u200d\u2060\ufeff\ufffe\uffff]")
+# Word's line break (Shift+Enter) and page break arrive as vertical tab and form feed: a space.
+_BREAKS = re.compile("[\x0b\x0c]")
 _SPACES = re.compile(r"\s+")
+# Đ/đ, and Ð/ð (Icelandic eth), which looks the same and which text converted from the old VNI and
+# TCVN3 encodings often carries: "Ðảng ủy" must fold to "dang uy" as "Đảng ủy" does.
+D_LETTERS = "đĐðÐ"
+_D_TO_ASCII = str.maketrans(D_LETTERS, "dddd")
 
 
 def nfc(text):
-    """Return text in Unicode NFC form, without NUL bytes or zero-width characters."""
+    """Return text in Unicode NFC form, without NUL bytes, control characters or zero-width characters."""
     if not text:
         return text or ""
-    return unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
+    return unicodedata.normalize("NFC", _INVISIBLE.sub("", _BREAKS.sub(" ", text)))
 
 
 def fold(text):
     """Lower-case text without diacritics: "Hội nghị Đảng ủy" -> "hoi nghi dang uy"."""
-    decomposed = unicodedata.normalize("NFD", nfc(text).replace("đ", "d").replace("Đ", "D"))
+    decomposed = unicodedata.normalize("NFD", nfc(text).translate(_D_TO_ASCII))
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACES.sub(" ", bare.casefold()).strip()
 

@@ -38,6 +38,8 @@ if not SECRET_KEY:
     SECRET_KEY = "insecure-local-only-key-never-used-in-production-0123456789"  # noqa: S105
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+# A form sent with a stale or missing token: a Vietnamese page saying nothing was saved.
+CSRF_FAILURE_VIEW = "portal.csrf_failure.csrf_failure"
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
@@ -138,12 +140,16 @@ else:
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt")]
+# Our Vietnamese for the admin strings Django's own catalogue leaves in English (locale/vi/).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
 # Django's Vietnamese locale has no input formats, so the admin would ask staff for 2026-11-25; they
 # write 25/11/2026. The first format is the one the admin's date picker writes.
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+# And shows them dd/mm/yyyy (portal/formats/vi/formats.py), not "20:02 Ngày 25 tháng 11 năm 2026".
+FORMAT_MODULE_PATH = ["portal.formats"]
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]

@@ -50,6 +50,23 @@ def test_photo_without_position_goes_after_the_last_paragraph(reader, make_artic
     assert html.index("Đoạn văn thứ 5") < html.index("<figcaption>Ảnh cuối bài")
 
 
+def test_text_outside_paragraphs_keeps_its_order_and_its_sentences(reader, make_article, make_photo):
+    """A body of plain text (an import) or Word's leftovers between paragraphs: "&amp;" moved to the
+    end of the body and a bold word split its sentence into three paragraphs."""
+    article = make_article(
+        body="Đảng ủy &amp; HĐND phường họp.<br>Đồng chí <b>Bí thư</b> phát biểu.<p>Đoạn cuối.</p>"
+    )
+    make_photo(article, caption="Ảnh sau đoạn 2", position=2)
+    html = reader.get(article.get_absolute_url()).content.decode()
+    order = re.findall(r"<p>[^\n]*?</p>|<figcaption>[^<]+", html.split("</article>")[0])
+    assert order == [
+        "<p>Đảng ủy &amp; HĐND phường họp.</p>",
+        "<p>Đồng chí <b>Bí thư</b> phát biểu.</p>",
+        "<figcaption>Ảnh sau đoạn 2",
+        "<p>Đoạn cuối.</p>",
+    ]
+
+
 def test_drafts_and_scheduled_articles_are_not_found(reader, make_article):
     draft = make_article(status=Article.Status.DRAFT)
     scheduled = make_article(published_at=timezone.now() + timedelta(hours=1))

@@ -39,3 +39,21 @@ def test_a_garbage_view_cookie_is_ignored(reader, make_article, cookie):
     assert reader.get(article.get_absolute_url()).status_code == 200
     article.refresh_from_db()
     assert article.view_count == 1
+
+
+@pytest.mark.parametrize(
+    ("path", "headers"),
+    [
+        ("/?" + "&".join(f"k{n}=1" for n in range(1200)), {}),  # past Django's 1,000 parameters
+        ("/tim-kiem/?q=hoi+nghi", {"HTTP_HOST": "tin-gia.example"}),  # a Host we do not serve
+    ],
+)
+def test_a_bad_request_answers_a_vietnamese_page(client, db, path, headers):
+    """Django's own 400 page is English ("Bad Request (400)", lang="en")."""
+    response = client.get(path, **headers)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert '<html lang="vi">' in html
+    assert "Yêu cầu không hợp lệ" in html
+    assert "Phường Hòa Bình" in html
+    assert "Bad Request" not in html

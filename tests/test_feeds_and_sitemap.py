@@ -81,3 +81,17 @@ def test_robots_txt_never_reveals_a_moved_admin_address(client, db, settings):
     """A ward that moves the admin to a secret path must not find it printed in robots.txt."""
     settings.PORTAL_ADMIN_PATH = "bi-mat-123/"
     assert "bi-mat-123" not in client.get("/robots.txt").content.decode()
+
+
+def test_a_control_character_pasted_into_a_title_does_not_break_the_feeds(client, make_article):
+    """XML cannot hold control characters: one in a title (Word's Shift+Enter is \\x0b) made /rss/ a 500."""
+    section = Category.objects.create(name="Văn\x1fhóa", order=2)
+    make_article(title="Hội nghị\x0bĐảng ủy\x01", summary="Tóm\x0ctắt\x08.", category=section)
+    for address in ("/rss/", f"/chuyen-muc/{section.slug}/rss/"):
+        response = client.get(address)
+        assert response.status_code == 200, address
+        channel = ET.fromstring(response.content).find("channel")  # noqa: S314 - our own response
+        item = channel.find("item")
+        assert item.findtext("title") == "Hội nghị Đảng ủy"
+        assert item.findtext("description") == "Tóm tắt."
+        assert item.findtext("category") == "Vănhóa"

@@ -48,3 +48,28 @@ def test_external_links_get_noopener_and_our_own_do_not():
 def test_a_title_cannot_smuggle_an_own_looking_href():
     body = sanitize_body('<a title=\'x href="/a"\' href="https://evil.example/">x</a>')
     assert 'rel="noopener noreferrer"' in body
+
+
+def test_a_body_image_without_alt_text_gets_an_empty_one():
+    """Without alt, a screen reader reads the image's random file name aloud (axe: image-alt, critical)."""
+    body = sanitize_body(
+        '<p><img src="/media/uploads/2026/11/a.jpg" width="640" height="480"></p>'
+        '<p><img title="ảnh alt=&quot;x&quot; &gt;" src="/media/uploads/2026/11/b.jpg"/></p>'
+        '<p><img src="/media/uploads/2026/11/c.jpg" alt="Quang cảnh hội nghị"></p>'
+    )
+    assert '<img src="/media/uploads/2026/11/a.jpg" width="640" height="480" alt="">' in body
+    assert body.count('alt=""') == 2
+    assert 'alt="Quang cảnh hội nghị"' in body
+    assert sanitize_body(body) == body
+
+
+def test_an_image_whose_address_was_refused_is_dropped_not_left_as_a_gap():
+    """Word pastes images as data: or file: addresses; the sanitizer removed the address, not the image."""
+    body = sanitize_body(
+        '<p>Trước<img src="data:image/png;base64,iVBORw0KGgo=" alt="Ảnh">Sau</p>'
+        '<p><img src="file:///C:/Users/VanPhong/anh1.jpg"><img src=""></p>'
+        '<p><img src="/media/uploads/2026/11/a.jpg" alt="Giữ"></p>'
+    )
+    assert body.count("<img") == 1
+    assert "<p>TrướcSau</p>" in body
+    assert '<img src="/media/uploads/2026/11/a.jpg" alt="Giữ">' in body

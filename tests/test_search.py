@@ -38,6 +38,17 @@ def test_dang_uy_finds_dang_uy_with_d_bar_and_tone_marks(reader, make_article):
     assert titles(search(reader, "ĐẢNG ỦY")) == ["Đảng ủy phường ra nghị quyết"]
 
 
+def test_d_typed_as_the_lookalike_eth_folds_to_d_in_search_marks_and_slugs(reader, make_article):
+    """Text from the old VNI/TCVN3 encodings often writes Đ as Ð (U+00D0, eth): "Ðảng" folded to "ang"."""
+    article = make_article(title="Ðại hội Ðảng bộ phường")
+    assert article.slug == "dai-hoi-dang-bo-phuong"
+    response = search(reader, "dai hoi dang bo")
+    assert titles(response) == ["Ðại hội Ðảng bộ phường"]
+    assert "<mark>Ðại</mark> <mark>hội</mark> <mark>Ðảng</mark> <mark>bộ</mark>" in response.content.decode()
+    make_article(title="Đảng ủy họp")
+    assert sorted(titles(search(reader, "ðảng"))) == ["Ðại hội Ðảng bộ phường", "Đảng ủy họp"]
+
+
 def test_a_decomposed_nfd_query_finds_nfc_text(reader, make_article):
     make_article(title="Tổng kết công tác dân vận")
     query = unicodedata.normalize("NFD", "công tác dân vận")

@@ -30,3 +30,8 @@ def test_nfd_input_is_stored_as_nfc_without_nul_or_zero_width():
 def test_fold_ignores_case_diacritics_and_unicode_form():
     assert fold("Hội Nghị ĐẢNG ỦY") == "hoi nghi dang uy"
     assert fold(unicodedata.normalize("NFD", "Đảng ủy")) == "dang uy"
+
+
+def test_control_characters_are_dropped_but_newlines_and_word_line_breaks_keep_words_apart():
+    pasted = "Dòng một\r\n\tDòng hai\x0bDòng ba\x0cHết\x01\x1f\ufffe"
+    assert nfc(pasted) == "Dòng một\r\n\tDòng hai Dòng ba Hết"

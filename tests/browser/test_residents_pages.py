@@ -5,6 +5,8 @@ Screenshots are saved in test-artifacts/screenshots/ (residents-*.png) for a per
 
 import pytest
 
+from news.models import Category
+
 from .portal_content import load_all_images, populate
 
 
@@ -27,7 +29,8 @@ def page(request):
 
 
 def no_sideways_scroll(page):
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    # Not window.innerWidth: a phone zooms out to fit wide content, and innerWidth grows with it.
+    return page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
 
 
 def test_home_features_the_newest_and_puts_the_sidebar_below_on_a_phone(
@@ -136,3 +139,14 @@ def test_keyboard_reaches_the_skip_link_first_and_focus_is_visible(desktop, live
     assert outline == "solid"
     desktop.keyboard.press("Enter")
     assert desktop.evaluate("location.hash") == "#noi-dung"
+
+
+def test_a_long_unbroken_address_never_widens_a_phones_page(phone, live_server, make_article, make_photo):
+    """A pasted link in a title, summary or caption, or typed into search, made the page scroll sideways."""
+    link = "https://www.facebook.com/permalink.php?story_fbid=pfbid02" + "kXq7ZbT3mWcN9rLdV4hYs" * 3
+    section = Category.objects.create(name="Thông báo", order=1)
+    article = make_article(title="Xem văn bản tại " + link, summary=link, category=section)
+    make_photo(article, caption="Nguồn: " + link)
+    for path in ("/", article.get_absolute_url(), section.get_absolute_url(), "/tim-kiem/?q=" + link):
+        phone.goto(live_server.url + path)
+        assert no_sideways_scroll(phone), path

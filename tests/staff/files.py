@@ -5,7 +5,7 @@ import struct
 import zlib
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import ExifTags, Image
+from PIL import ExifTags, Image, ImageCms
 
 from news.images import MESSAGE_BROKEN, MESSAGE_NOT_IMAGE, MESSAGE_TOO_LARGE
 
@@ -25,6 +25,50 @@ def phone_photo(size=(800, 600)):
     gps[ExifTags.GPS.GPSLatitudeRef] = "N"
     gps[ExifTags.GPS.GPSLatitude] = (21.0, 1.0, 30.0)
     return image_bytes(size, exif=exif)
+
+
+def multi_picture_jpeg(size=(800, 600)):
+    """A JPEG as many phones save it: the photo, then more pictures (MPF); Pillow calls it MPO."""
+    buffer = io.BytesIO()
+    photo = Image.new("RGB", size, (200, 30, 30))
+    photo.save(buffer, "MPO", save_all=True, append_images=[Image.new("RGB", (160, 120), (0, 0, 0))])
+    return buffer.getvalue()
+
+
+def greyscale_16_bit_png(size=(256, 20)):
+    """A 16-bit greyscale PNG, as scanners save documents: left black, right white, mid-grey between."""
+    image = Image.new("I;16", size)
+    image.putdata([x * 257 for _ in range(size[1]) for x in range(size[0])])
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def with_corrupt_exif(fmt="PNG", size=(800, 600)):
+    """A sound picture whose EXIF block is garbage (eXIf chunk in PNG, EXIF chunk in WebP)."""
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (30, 120, 60)).save(buffer, fmt, exif=b"\xde\xad\xbe\xef" * 10)
+    return buffer.getvalue()
+
+
+def swapped_red_green_profile():
+    """An RGB colour profile whose red and green primaries are swapped: what reads as red is green."""
+    data = bytearray(ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
+    (count,) = struct.unpack(">I", data[128:132])
+    where = {}
+    for n in range(count):
+        entry = 132 + 12 * n
+        where[bytes(data[entry : entry + 4])] = entry + 4
+    red, green = where[b"rXYZ"], where[b"gXYZ"]
+    data[red : red + 8], data[green : green + 8] = data[green : green + 8], data[red : red + 8]
+    return bytes(data)
+
+
+def with_colour_profile(profile, fmt="JPEG", mode="RGB", color=(200, 30, 30), size=(800, 600)):
+    """A picture carrying an ICC colour profile, as phones (Display P3) and cameras save them."""
+    buffer = io.BytesIO()
+    Image.new(mode, size, color).save(buffer, fmt, icc_profile=profile)
+    return buffer.getvalue()
 
 
 def _png_chunk(kind, data):

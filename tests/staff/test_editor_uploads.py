@@ -9,7 +9,15 @@ from PIL import ExifTags, Image
 
 from news.images import MAX_SIDE
 
-from .files import REFUSED, image_bytes, phone_photo, stored_files, upload
+from .files import (
+    REFUSED,
+    image_bytes,
+    multi_picture_jpeg,
+    phone_photo,
+    stored_files,
+    upload,
+    with_corrupt_exif,
+)
 
 UPLOAD = "/ckeditor/upload/"
 # How CKEditor 4 calls it: the dialog's XHR upload asks for JSON; a paste appends it to the path itself.
@@ -49,6 +57,17 @@ def test_an_image_is_re_encoded_under_a_dated_random_name(editor_client, media_r
         assert image.size == (1500, MAX_SIDE)  # upright: the sideways 4000 × 3000 is a portrait
         assert len(image.getexif()) == 0
         assert image.getexif().get_ifd(ExifTags.IFD.GPSInfo) == {}
+
+
+def test_a_phone_jpeg_with_extra_pictures_is_accepted(editor_client, media_root):
+    response = editor_client.post(XHR, {"upload": upload("IMG_2041.JPG", multi_picture_jpeg())})
+    assert response.json()["uploaded"] == 1
+    assert response.json()["url"].endswith(".jpg")
+
+
+def test_an_image_with_corrupt_exif_is_accepted_not_a_500(editor_client, media_root):
+    response = editor_client.post(XHR, {"upload": upload("chup-man-hinh.png", with_corrupt_exif())})
+    assert response.json()["uploaded"] == 1
 
 
 def test_a_pasted_image_gets_json(editor_client):

@@ -9,7 +9,18 @@ from PIL import ExifTags, Image
 from news.images import MAX_SIDE, THUMBNAIL_SIDE
 from news.models import Article, ArticlePhoto
 
-from .files import REFUSED, image_bytes, phone_photo, stored_files, upload
+from .files import (
+    REFUSED,
+    greyscale_16_bit_png,
+    image_bytes,
+    multi_picture_jpeg,
+    phone_photo,
+    stored_files,
+    swapped_red_green_profile,
+    upload,
+    with_colour_profile,
+    with_corrupt_exif,
+)
 from .posting import ADMIN, article_form
 
 
@@ -74,6 +85,58 @@ def test_png_and_webp_are_accepted(editor_client):
     assert ArticlePhoto.objects.count() == 2
 
 
+def test_a_phone_jpeg_with_extra_pictures_is_accepted_as_the_photo_alone(editor_client):
+    """Phones append depth maps and previews (MPF); Pillow names such a JPEG "MPO" and it was refused."""
+    rows = [photo_row("IMG_2041.JPG", multi_picture_jpeg())]
+    response = editor_client.post(ADMIN + "add/", article_form(photos=rows))
+    assert response.status_code == 302
+    photo = ArticlePhoto.objects.get()
+    with Image.open(photo.image.path) as image:
+        assert (image.format, image.size) == ("JPEG", (800, 600))
+        assert getattr(image, "n_frames", 1) == 1
+        assert image.getpixel((400, 300))[0] > 150
+
+
+@pytest.mark.parametrize("fmt", ["PNG", "WEBP"])
+def test_a_picture_with_corrupt_exif_is_kept_not_a_500(editor_client, fmt):
+    """exif_transpose raised SyntaxError after the form had accepted the file: the save was a 500."""
+    rows = [photo_row(f"anh.{fmt.lower()}", with_corrupt_exif(fmt))]
+    assert editor_client.post(ADMIN + "add/", article_form(photos=rows)).status_code == 302
+    photo = ArticlePhoto.objects.get()
+    assert (photo.width, photo.height) == (800, 600)
+    with Image.open(photo.image.path) as image:
+        assert len(image.getexif()) == 0
+
+
+@pytest.mark.parametrize(
+    ("fmt", "mode", "color"), [("JPEG", "RGB", (200, 30, 30)), ("PNG", "RGBA", (200, 30, 30, 255))]
+)
+def test_a_photos_colour_profile_is_applied_not_dropped_nor_passed_on(editor_client, fmt, mode, color):
+    """Profiles were dropped unapplied, so a phone's Display P3 photo showed dull (or, for a PNG, the raw
+    profile went to the public). Here the profile swaps red and green: the red pixels are green."""
+    content = with_colour_profile(swapped_red_green_profile(), fmt, mode, color)
+    rows = [photo_row(f"anh.{fmt.lower()}", content)]
+    assert editor_client.post(ADMIN + "add/", article_form(photos=rows)).status_code == 302
+    photo = ArticlePhoto.objects.get()
+    for stored in (photo.image, photo.thumbnail):
+        with Image.open(stored.path) as image:
+            red, green, _ = image.convert("RGB").getpixel((100, 100))
+            assert green > 150 > 80 > red
+            assert "icc_profile" not in image.info
+
+
+def test_a_16_bit_greyscale_scan_keeps_its_greys(editor_client):
+    """Pillow's convert() clipped 16-bit levels to 255: the stored photo came out blank white."""
+    rows = [photo_row("ban-quet.png", greyscale_16_bit_png())]
+    assert editor_client.post(ADMIN + "add/", article_form(photos=rows)).status_code == 302
+    photo = ArticlePhoto.objects.get()
+    with Image.open(photo.image.path) as image:
+        grey = image.convert("L")
+        assert grey.getpixel((2, 10)) < 20
+        assert 100 < grey.getpixel((128, 10)) < 156
+        assert grey.getpixel((253, 10)) > 235
+
+
 def test_each_photo_row_shows_its_thumbnail(editor_client, make_article, make_photo):
     article = make_article(status=Article.Status.DRAFT)
     photo = make_photo(article)
@@ -117,3 +180,69 @@ def test_a_stored_photo_is_a_plain_jpeg(editor_client):
     with open(photo.image.path, "rb") as stored, Image.open(io.BytesIO(stored.read())) as image:
         assert image.format == "JPEG"
     assert photo.image.name.startswith("photos/")
+
+
+def test_a_removed_photo_leaves_the_site_with_its_thumbnail(
+    approver_client, make_article, make_photo, media_root, django_capture_on_commit_callbacks
+):
+    """The files stayed behind, public at their addresses (shared with Facebook and Zalo as og:image)."""
+    article = make_article(title="Bài có ảnh")
+    kept, removed = make_photo(article, caption="Giữ lại"), make_photo(article, caption="Gỡ đi")
+    existing = [
+        {"id": kept.pk, "article": article.pk, "caption": kept.caption, "order": 0},
+        {"id": removed.pk, "article": article.pk, "caption": removed.caption, "order": 1, "DELETE": "on"},
+    ]
+    data = article_form(title=article.title, body=article.body, status=article.status, existing=existing)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert approver_client.post(f"{ADMIN}{article.pk}/change/", data).status_code == 302
+    assert stored_files(media_root) == sorted([kept.image.name, kept.thumbnail.name])
+
+
+def test_a_replaced_photo_file_is_deleted(
+    editor_client, make_article, make_photo, media_root, django_capture_on_commit_callbacks
+):
+    article = make_article(status=Article.Status.DRAFT)
+    photo = make_photo(article)
+    old = sorted([photo.image.name, photo.thumbnail.name])
+    row = {
+        "id": photo.pk,
+        "article": article.pk,
+        "caption": "Ảnh khác",
+        "order": 0,
+        "image": upload("moi.jpg", image_bytes()),
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(
+            f"{ADMIN}{article.pk}/change/", article_form(title=article.title, existing=[row])
+        )
+    assert response.status_code == 302
+    photo.refresh_from_db()
+    assert stored_files(media_root) == sorted([photo.image.name, photo.thumbnail.name])
+    assert not set(old) & set(stored_files(media_root))
+
+
+def test_deleting_an_article_deletes_its_photo_files(
+    approver_client, make_article, make_photo, media_root, django_capture_on_commit_callbacks
+):
+    article = make_article()
+    make_photo(article)
+    make_photo(article)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = approver_client.post(f"{ADMIN}{article.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert not Article.objects.exists()
+    assert stored_files(media_root) == []
+
+
+def test_a_refused_save_keeps_the_files_of_the_photos_it_would_have_removed(
+    editor_client, make_article, make_photo, media_root, django_capture_on_commit_callbacks
+):
+    article = make_article(status=Article.Status.DRAFT)
+    photo = make_photo(article)
+    name, content, _ = REFUSED["svg"]
+    existing = [{"id": photo.pk, "article": article.pk, "caption": photo.caption, "order": 0, "DELETE": "on"}]
+    data = article_form(title=article.title, existing=existing, photos=[photo_row(name, content)])
+    with django_capture_on_commit_callbacks(execute=True):
+        assert editor_client.post(f"{ADMIN}{article.pk}/change/", data).status_code == 200
+    assert ArticlePhoto.objects.filter(pk=photo.pk).exists()
+    assert stored_files(media_root) == sorted([photo.image.name, photo.thumbnail.name])

@@ -1,0 +1,91 @@
+"""What staff type is checked as it will be stored (NFC, no invisible characters), so the form says no."""
+
+import unicodedata
+from datetime import UTC, datetime
+
+import pytest
+
+from news.models import Article, ArticlePhoto, Category
+
+from .files import image_bytes, upload
+from .posting import ADMIN, article_form
+
+CATEGORY_ADD = "/quan-tri/news/category/add/"
+
+
+def test_a_section_name_typed_in_nfd_is_refused_as_taken_not_a_500(approver_client):
+    """The unique check compared the NFD name with the stored NFC one, so the save hit the database."""
+    Category.objects.create(name="Tin tức")
+    data = {"name": unicodedata.normalize("NFD", "Tin tức"), "slug": "", "order": "0"}
+    response = approver_client.post(CATEGORY_ADD, data)
+    assert response.status_code == 200
+    assert "đã tồn tại" in response.content.decode()
+    assert Category.objects.count() == 1
+
+
+def test_a_new_section_name_in_nfd_is_stored_nfc(approver_client):
+    data = {"name": unicodedata.normalize("NFD", "Văn hóa xã hội"), "slug": "", "order": "0"}
+    assert approver_client.post(CATEGORY_ADD, data).status_code == 302
+    section = Category.objects.get()
+    assert section.name == "Văn hóa xã hội"
+    assert section.slug == "van-hoa-xa-hoi"
+
+
+def test_a_title_of_only_invisible_characters_is_required_not_saved_empty(editor_client):
+    response = editor_client.post(ADMIN + "add/", article_form(title="\u200b\ufeff\u200b"))
+    assert response.status_code == 200
+    assert "Trường này là bắt buộc." in response.content.decode()
+    assert not Article.objects.exists()
+
+
+def test_a_nul_byte_in_a_title_is_dropped_as_on_save_without_an_english_message(editor_client):
+    response = editor_client.post(
+        ADMIN + "add/",
+        article_form(
+            title="Hội nghị\x00 Đảng ủy",
+            summary="Tóm\x00 tắt",
+            photos=[{"image": upload("a.jpg", image_bytes()), "caption": "Quang\x00 cảnh", "order": 0}],
+        ),
+    )
+    assert "Null characters" not in response.content.decode()
+    assert response.status_code == 302
+    article = Article.objects.get()
+    assert (article.title, article.summary) == ("Hội nghị Đảng ủy", "Tóm tắt")
+    assert ArticlePhoto.objects.get().caption == "Quang cảnh"
+
+
+@pytest.mark.parametrize(
+    ("day", "time"), [("01/01/0001", "00:00:00"), ("01/01/0001", "06:59:59"), ("25/11/2206", "08:00")]
+)
+def test_a_publication_year_out_of_reach_is_a_form_error(approver_client, day, time):
+    """Year 1 was a 500 on SQLite and, on PostgreSQL, an article no page could read back."""
+    data = {**article_form(status="published"), "published_at_0": day, "published_at_1": time}
+    response = approver_client.post(ADMIN + "add/", data)
+    assert response.status_code == 200
+    assert "Năm đăng phải từ 1900 đến 2099" in response.content.decode()
+    assert not Article.objects.exists()
+
+
+def test_a_form_sent_with_mistakes_says_so_in_vietnamese(editor_client):
+    """Django's Vietnamese lacks the plural banner and the title prefix: staff read "Please correct…"."""
+    page = editor_client.post(ADMIN + "add/", article_form(title="")).content.decode()
+    assert "Xin sửa những chỗ báo lỗi bên dưới" in page
+    assert "<title>Có lỗi:" in page
+    assert "Please correct" not in page
+    assert "Error:" not in page
+
+
+def test_the_admin_shows_dates_dd_mm_yyyy_in_ha_noi_time(approver_client, make_article):
+    """Read-only times and the history read "20:02 Ngày 25 tháng 11 năm 2026", Django's Vietnamese."""
+    article = make_article(status="draft")
+    Article.objects.filter(pk=article.pk).update(created_at=datetime(2026, 11, 24, 17, 5, tzinfo=UTC))
+    page = approver_client.get(f"{ADMIN}{article.pk}/change/").content.decode()
+    assert '<div class="readonly">25/11/2026 00:05</div>' in page  # 17:05 UTC is 00:05 the next day
+    assert "Ngày" not in page.split('class="readonly"', 1)[1].split("</div>", 1)[0]
+
+
+def test_a_slug_with_diacritics_is_refused_in_vietnamese(editor_client):
+    page = editor_client.post(ADMIN + "add/", article_form(slug="hội-nghị")).content.decode()
+    assert "Đường dẫn chỉ gồm chữ không dấu, số và dấu gạch ngang" in page
+    assert "Enter a valid" not in page
+    assert not Article.objects.exists()
