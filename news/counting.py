@@ -22,7 +22,9 @@ MAX_REMEMBERED = 40
 CRAWLER_AGENTS = re.compile(
     r"(?<!cu)bot\b|bot/|crawl|spider|slurp|facebookexternalhit|facebookcatalog|meta-externalagent"
     r"|coccoc|zalo(?:-|\s)?(?:bot|link|preview)|skypeuripreview|whatsapp|telegrambot"
-    r"|embedly|preview|python-requests|curl/|wget/|httpclient|go-http-client",
+    r"|embedly|preview|python-requests|curl/|wget/|httpclient|go-http-client"
+    # Scrapers and uptime monitors drive headless Chrome, which names itself; residents' browsers never do.
+    r"|headlesschrome",
     re.IGNORECASE,
 )
 PREFETCH_HEADERS = ("HTTP_SEC_PURPOSE", "HTTP_PURPOSE", "HTTP_X_PURPOSE", "HTTP_X_MOZ")

@@ -84,6 +84,7 @@ def test_link_prefetches_do_not_count(reader, make_article, headers):
         "facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)",
         "Zalo-Bot/1.0",
         "ZaloLinkPreview",
+        "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/130.0",
         "",
     ],
 )

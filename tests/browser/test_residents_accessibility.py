@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import DESKTOP, PHONE
+from .conftest import DESKTOP, PHONE, new_context
 from .portal_content import populate
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -23,7 +23,7 @@ def axe_page(browser, live_server, transactional_db, request):
             pytest.fail(message)
         pytest.skip(message)
     viewport = request.param
-    context = browser.new_context(viewport=viewport, locale="vi-VN", bypass_csp=True)
+    context = new_context(browser, viewport, bypass_csp=True)
     context.set_default_timeout(15_000)
     yield context.new_page()
     context.close()

@@ -10,7 +10,7 @@ from PIL import Image
 from news.models import Article
 from tests.staff.people import APPROVERS, EDITORS, PASSWORD, make_staff, restore_groups
 
-from .conftest import DESKTOP
+from .conftest import DESKTOP, new_context
 
 TITLE = "Hội nghị sơ kết công tác xây dựng Đảng 6 tháng đầu năm"
 PARAGRAPHS = [
@@ -34,7 +34,7 @@ def photos(tmp_path):
 
 
 def new_page(browser):
-    context = browser.new_context(viewport=DESKTOP, locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh")
+    context = new_context(browser, DESKTOP)
     context.set_default_timeout(15_000)
     return context, context.new_page()
 
