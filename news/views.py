@@ -76,6 +76,7 @@ def article_detail(request, slug):
     article = get_object_or_404(articles, slug=slug)
     photos = list(article.photos.all())
     seen = count_visit(request, article) if article.is_public else None
+    items = interleave(article.body, photos)
     public = Article.objects.published()
     response = render(
         request,
@@ -83,7 +84,10 @@ def article_detail(request, slug):
         {
             "article": article,
             "photos": photos,
-            "items": interleave(article.body, photos),
+            "items": items,
+            # The first photo shown is usually the largest thing a phone paints; the browser should
+            # fetch it at once rather than wait for the layout, as it does for lazy images.
+            "lead_photo": next((item for kind, item in items if kind == "photo"), None),
             "preview": not article.is_public,
             "canonical_url": request.build_absolute_uri(article.get_absolute_url()),
             "share_image": request.build_absolute_uri(photos[0].image.url) if photos else "",

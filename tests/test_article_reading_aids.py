@@ -145,10 +145,13 @@ def test_without_a_photo_there_is_no_og_image(reader, make_article):
 
 def test_photos_have_size_lazy_loading_and_caption_as_alt(reader, make_article, make_photo):
     article = make_article(body="".join(f"<p>Đoạn {n}.</p>" for n in range(4)))
-    make_photo(article, caption="Ảnh một", position=1, order=0)
+    first = make_photo(article, caption="Ảnh một", position=1, order=0)
     second = make_photo(article, caption="Ảnh hai", position=3, order=1)
     html = reader.get(article.get_absolute_url()).content.decode()
     img = re.search(r'<img src="' + re.escape(second.image.url) + r'"[^>]*>', html).group(0)
     assert 'alt="Ảnh hai"' in img
     assert f'width="{second.width}" height="{second.height}"' in img
     assert 'loading="lazy"' in img
+    # The first photo, after the first paragraph, is fetched at once: it is what a phone paints first.
+    lead = re.search(r'<img src="' + re.escape(first.image.url) + r'"[^>]*>', html).group(0)
+    assert 'loading="eager"' in lead
