@@ -13,19 +13,15 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from .search import WORD, plain_text
-from .text import D_LETTERS
+from .text import strip_marks
 
 EXCERPT_LENGTH = 220
 # How much text to show before the first match, so the reader sees it in context.
 LEAD_IN = 60
 
 
-@lru_cache(maxsize=4096)
-def _fold_char(ch):
-    if ch in D_LETTERS:
-        return "d"
-    bare = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
-    return bare.casefold()
+# Folded one character at a time, so that each folded letter remembers where it came from.
+_fold_char = lru_cache(maxsize=4096)(strip_marks)
 
 
 def match_spans(text, words):

@@ -19,8 +19,8 @@ _BREAKS = re.compile("[\x0b\x0c]")
 _SPACES = re.compile(r"\s+")
 # Đ/đ, and Ð/ð (Icelandic eth), which looks the same and which text converted from the old VNI and
 # TCVN3 encodings often carries: "Ðảng ủy" must fold to "dang uy" as "Đảng ủy" does.
-D_LETTERS = "đĐðÐ"
-_D_TO_ASCII = str.maketrans(D_LETTERS, "dddd")
+_D_LETTERS = "đĐðÐ"
+_D_TO_ASCII = str.maketrans(_D_LETTERS, "dddd")
 
 
 def nfc(text):
@@ -30,11 +30,15 @@ def nfc(text):
     return unicodedata.normalize("NFC", _INVISIBLE.sub("", _BREAKS.sub(" ", text)))
 
 
+def strip_marks(text):
+    """Lower-case text without tone and vowel marks, đ as d, spacing untouched: "Đảng ủy" -> "dang uy"."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_D_TO_ASCII))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
 def fold(text):
     """Lower-case text without diacritics: "Hội nghị Đảng ủy" -> "hoi nghi dang uy"."""
-    decomposed = unicodedata.normalize("NFD", nfc(text).translate(_D_TO_ASCII))
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SPACES.sub(" ", bare.casefold()).strip()
+    return _SPACES.sub(" ", strip_marks(nfc(text))).strip()
 
 
 def slugify_vi(text, max_length=200):
