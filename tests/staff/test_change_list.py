@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+import pytest
 from django.utils import timezone
 
 from news.models import Article
@@ -47,6 +48,43 @@ def test_filters_by_state_category_and_date(approver_client, make_article, categ
     recent = titles(approver_client.get(ADMIN, {"published_at__gte": since}))
     assert "Bài năm ngoái" not in recent
     assert "Bài đang đăng" in recent
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        # Django's date drill-down with a year its calendar cannot end (9999 + 1) or, on SQLite, move
+        # to UTC (year 1); and a date filter typed near year 1.
+        {"published_at__year": "9999"},
+        {"published_at__year": "1"},
+        {"published_at__year": "2024", "published_at__month": "13"},
+    ],
+)
+def test_a_date_out_of_range_in_the_address_gives_the_unfiltered_list(approver_client, make_article, query):
+    make_article(title="Bài đang đăng")
+    response = approver_client.get(ADMIN, query)
+    assert response.status_code == 302
+    assert response["Location"] == ADMIN + "?e=1"
+    assert titles(approver_client.get(response["Location"])) == ["Bài đang đăng"]
+
+
+def test_a_date_filter_near_year_1_lists_what_it_matches(approver_client, make_article):
+    # On SQLite, moving 01/01/0001 to UTC overflowed: a 500. Every article is after it.
+    make_article(title="Bài đang đăng")
+    response = approver_client.get(ADMIN, {"published_at__gte": "0001-01-01"}, follow=True)
+    assert response.status_code == 200
+    assert titles(response) == ["Bài đang đăng"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [ADMIN + "?title=%00", "/quan-tri/news/category/?name=a%00", "/quan-tri/auth/user/?username=%00"],
+)
+def test_a_nul_byte_in_a_staff_address_is_refused_in_vietnamese(approver_client, url):
+    # PostgreSQL refuses a NUL in a text filter; it was a 500 on every change list.
+    response = approver_client.get(url)
+    assert response.status_code == 400
+    assert "Yêu cầu không hợp lệ" in response.content.decode()
 
 
 def test_search_ignores_accents_and_case(editor_client, make_article):
