@@ -16,8 +16,13 @@ from django.utils.safestring import mark_safe
 from . import publishing
 from .admin_forms import FIRST_YEAR, LAST_YEAR, ArticleAdminForm, ArticlePhotoForm, CategoryAdminForm
 from .models import Article, ArticlePhoto, Category
+from .sanitize import count_images
 from .search import query_words, search_articles
 
+MESSAGE_IMAGES_DROPPED = (
+    "{count} ảnh dán thẳng vào nội dung (từ Word hoặc từ máy tính) không được giữ lại. Xin thêm ảnh ở mục"
+    " “Ảnh kèm chú thích” dưới bài, hoặc bằng nút ảnh của trình soạn thảo (thẻ “Tải lên”)."
+)
 EDITOR_STATUS_HELP = "Bạn lưu bài ở dạng bản nháp; người duyệt tin sẽ xuất bản hoặc hẹn giờ đăng."
 
 
@@ -185,7 +190,13 @@ class ArticleAdmin(admin.ModelAdmin):
         if not change:
             obj.created_by = request.user
         obj.updated_by = request.user
+        images_typed = count_images(obj.body)
         super().save_model(request, obj, form, change)
+        # The save sanitized the body: images pasted straight from Word or a computer (data: and
+        # file: addresses) were dropped. Staff would otherwise learn it only from the public page.
+        dropped = images_typed - count_images(obj.body)
+        if dropped > 0:
+            messages.warning(request, MESSAGE_IMAGES_DROPPED.format(count=dropped))
 
     def get_search_results(self, request, queryset, search_term):
         """Accent-insensitive: "hoi nghi" finds "Hội nghị", through the folded Article.search_text."""

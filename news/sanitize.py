@@ -52,6 +52,11 @@ def _tidy_image(match):
     return tag[:-1].rstrip("/").rstrip() + ' alt="">'
 
 
+def count_images(html):
+    """How many <img> tags the markup has: compared before and after sanitizing, what was dropped."""
+    return len(re.findall(r"<img\b", html or "", flags=re.IGNORECASE))
+
+
 def sanitize_body(html):
     """Return the body reduced to the allowlist, NFC-normalised."""
     if not html:

@@ -89,3 +89,25 @@ def test_a_slug_with_diacritics_is_refused_in_vietnamese(editor_client):
     assert "Đường dẫn chỉ gồm chữ không dấu, số và dấu gạch ngang" in page
     assert "Enter a valid" not in page
     assert not Article.objects.exists()
+
+
+def test_images_pasted_from_word_are_dropped_and_the_editor_is_told(editor_client):
+    body = (
+        "<p>Đoạn một.</p>"
+        '<p><img src="file:///C:/Users/vanphong/AppData/Local/Temp/msohtmlclip1/01/clip_image002.jpg"></p>'
+        '<p><img src="data:image/png;base64,iVBORw0KGgo="></p>'
+        '<p><img src="/media/bai-viet/2026/11/anh-da-tai-len.jpg" alt="Ảnh đã tải lên"></p>'
+    )
+    response = editor_client.post(ADMIN + "add/", article_form(body=body), follow=True)
+    article = Article.objects.get()
+    assert article.body.count("<img") == 1
+    assert "anh-da-tai-len.jpg" in article.body
+    page = response.content.decode()
+    assert "2 ảnh dán thẳng vào nội dung (từ Word hoặc từ máy tính) không được giữ lại" in page
+
+
+def test_a_body_whose_images_all_stay_gets_no_warning_about_pasted_images(editor_client):
+    body = '<p>Đoạn một.</p><p><img src="/media/bai-viet/2026/11/anh.jpg" alt="Ảnh"></p>'
+    page = editor_client.post(ADMIN + "add/", article_form(body=body), follow=True).content.decode()
+    assert Article.objects.get().body.count("<img") == 1
+    assert "không được giữ lại" not in page
