@@ -23,6 +23,27 @@ def test_a_section_name_typed_in_nfd_is_refused_as_taken_not_a_500(approver_clie
     assert Category.objects.count() == 1
 
 
+@pytest.mark.parametrize("typed", ["văn hóa", "VĂN HÓA", "Văn hoá", "Van hoa"])
+def test_a_section_name_differing_only_in_case_or_marks_is_refused(approver_client, typed):
+    Category.objects.create(name="Văn hóa")
+    data = {"name": typed, "slug": "", "order": "0"}
+    page = approver_client.post(CATEGORY_ADD, data).content.decode()
+    assert "Đã có chuyên mục “Văn hóa”, chỉ khác chữ hoa hoặc dấu." in page
+    assert list(Category.objects.values_list("name", flat=True)) == ["Văn hóa"]
+
+
+def test_a_section_keeps_its_name_when_saved_again_and_may_fix_its_own_case(approver_client):
+    section = Category.objects.create(name="văn hóa")
+    Category.objects.create(name="Thể thao")
+    change = f"/quan-tri/news/category/{section.pk}/change/"
+    assert (
+        approver_client.post(change, {"name": "Văn hóa", "slug": section.slug, "order": "0"}).status_code
+        == 302
+    )
+    section.refresh_from_db()
+    assert section.name == "Văn hóa"
+
+
 def test_a_new_section_name_in_nfd_is_stored_nfc(approver_client):
     data = {"name": unicodedata.normalize("NFD", "Văn hóa xã hội"), "slug": "", "order": "0"}
     assert approver_client.post(CATEGORY_ADD, data).status_code == 302
