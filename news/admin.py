@@ -190,6 +190,11 @@ class ArticleAdmin(admin.ModelAdmin):
         if not change:
             obj.created_by = request.user
         obj.updated_by = request.user
+        approved_now = "status" in form.changed_data and obj.status == Article.Status.PUBLISHED
+        if approved_now and "published_at" not in form.changed_data:
+            # Approved with the time left as the draft had it (when it was started): as the list action
+            # does, a past time becomes now. A time the approver typed is kept, past or future.
+            publishing.publish(obj)
         images_typed = count_images(obj.body)
         super().save_model(request, obj, form, change)
         # The save sanitized the body: images pasted straight from Word or a computer (data: and

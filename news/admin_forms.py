@@ -4,11 +4,13 @@ The rules themselves live in news.publishing and news.images; here they become m
 read next to the field they concern.
 """
 
+from pathlib import Path
+
 from django import forms
 from django.core.exceptions import ValidationError
 from PIL import Image
 
-from .images import open_verified
+from .images import EXTENSIONS, open_verified
 from .models import Article, ArticlePhoto, Category
 from .publishing import MESSAGE_CANNOT_PUBLISH, MESSAGE_LOCKED, can_publish, may_change
 from .text import fold, nfc
@@ -42,6 +44,10 @@ class VerifiedImageField(forms.ImageField):
         image = open_verified(upload)
         upload.image = image
         upload.content_type = Image.MIME.get(image.format)
+        # The content decides, not the name: a photo saved from a chat app or a web page may have no
+        # extension or another one ("anh", "anh.jpg_large"), which Django's extension check refused in
+        # English. Named for what it is, it passes; it is stored under a random name anyway.
+        upload.name = f"{Path(upload.name).stem or 'anh'}.{EXTENSIONS[image.format]}"
         image.close()
         return upload
 

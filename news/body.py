@@ -16,6 +16,11 @@ _INLINE = {"a", "b", "strong", "em", "i", "u", "s", "sub", "sup", "img", "br"}
 _TAG = re.compile(r"<[^>]*>")
 
 
+def _shows_something(markup):
+    """Whether markup has text to read (spaces and &nbsp; are none) or an image."""
+    return bool(html.unescape(_TAG.sub("", markup)).strip()) or "<img" in markup
+
+
 class _BlockSplitter(HTMLParser):
     """Cuts HTML into its top-level elements, keeping each one's markup as it was written."""
 
@@ -32,14 +37,16 @@ class _BlockSplitter(HTMLParser):
 
     def _close_block(self):
         block = "".join(self._current).strip()
-        if block:
+        # A blank line (<p>&nbsp;</p>: Enter pressed twice in CKEditor, Word's empty paragraphs) is no
+        # paragraph: staff do not count it when they place a photo, and readers would see a gap.
+        if _shows_something(block) or block.startswith("<hr"):
             self.blocks.append(block)
         self._current = []
 
     def _close_loose(self):
         run = "".join(self._loose).strip()
         # Only spaces (Word leaves runs of &nbsp;) make no paragraph.
-        if html.unescape(_TAG.sub("", run)).strip() or "<img" in run:
+        if _shows_something(run):
             self.blocks.append(f"<p>{run}</p>")
         self._loose = []
         self._loose_depth = 0

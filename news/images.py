@@ -14,7 +14,9 @@ from PIL import Image, ImageCms, ImageOps
 
 # MPO is a JPEG with extra pictures after the first (depth maps, HDR previews), as many phones save
 # their photos; Pillow names it apart, but it is a JPEG and we keep only the first picture.
-ALLOWED_FORMATS = {"JPEG", "MPO", "PNG", "WEBP"}
+# The extension each accepted format is named with, whatever name the file came with.
+EXTENSIONS = {"JPEG": "jpg", "MPO": "jpg", "PNG": "png", "WEBP": "webp"}
+ALLOWED_FORMATS = set(EXTENSIONS)
 # A 12-megapixel phone photo is 12 M pixels; anything past 50 M is a mistake or a decompression bomb.
 MAX_PIXELS = 50_000_000
 MAX_BYTES = 15 * 1024 * 1024

@@ -25,6 +25,17 @@ ALLOWED_ATTRIBUTES = {
     "ol": {"start"},
 }
 
+# Blocks outside the allowlist become the nearest allowed one: nh3 drops a tag and keeps its text, so
+# "<h1>Tin chính</h1><div>Đồng chí…</div>" read "Tin chínhĐồng chí…". The article's title is the page's
+# <h1>, so a body's h1 is one level down. (Renaming a tag is no risk: nh3 cleans what comes out.)
+_BLOCK_AS = {"h1": "h2", "h5": "h4", "h6": "h4"} | dict.fromkeys(
+    ("div", "section", "article", "header", "footer", "main", "aside", "address", "center"), "p"
+)
+_BLOCK_TAG = re.compile(rf"<(/?)({'|'.join(_BLOCK_AS)})\b", re.IGNORECASE)
+# A <div> around paragraphs becomes a <p> around them, which HTML cannot nest, and a dropped image may
+# have been a paragraph's only content: such empty paragraphs are left over.
+_EMPTY_P = re.compile(r"<p>\s*</p>")
+
 # No javascript:, data: or vbscript: URLs; relative links to our own pages and media pass through.
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 EXTERNAL_LINK_REL = "noopener noreferrer"
@@ -61,12 +72,14 @@ def sanitize_body(html):
     """Return the body reduced to the allowlist, NFC-normalised."""
     if not html:
         return ""
+    blocks = _BLOCK_TAG.sub(lambda m: f"<{m.group(1)}{_BLOCK_AS[m.group(2).lower()]}", nfc(html))
     clean = nh3.clean(
-        nfc(html),
+        blocks,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
         link_rel=EXTERNAL_LINK_REL,
         strip_comments=True,
     )
-    return _IMG.sub(_tidy_image, _OWN_LINK_REL.sub(r"\1", clean)).strip()
+    clean = _IMG.sub(_tidy_image, _OWN_LINK_REL.sub(r"\1", clean))
+    return _EMPTY_P.sub("", clean).strip()

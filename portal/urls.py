@@ -36,4 +36,5 @@ urlpatterns = [
 if settings.SERVE_MEDIA:
     urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve_media))
 
+handler400 = "portal.bad_request.bad_request"
 handler500 = "news.views.server_error"

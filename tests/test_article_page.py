@@ -67,6 +67,21 @@ def test_text_outside_paragraphs_keeps_its_order_and_its_sentences(reader, make_
     ]
 
 
+def test_blank_lines_are_not_paragraphs_photos_are_placed_after(reader, make_article, make_photo):
+    """Enter pressed twice in CKEditor, or Word's empty paragraphs, leave <p>&nbsp;</p>: "after paragraph
+    2" put the photo after the blank line under paragraph 1, and the page showed the blank lines as gaps."""
+    article = make_article(
+        body="<p>Đoạn văn thứ 1.</p><p>&nbsp;</p><p>Đoạn văn thứ 2.</p><p><br></p>"
+        "<h3> </h3><p><strong>&nbsp;</strong></p><p>Đoạn văn thứ 3.</p>"
+    )
+    make_photo(article, caption="Ảnh sau đoạn 2", position=2)
+    html = reader.get(article.get_absolute_url()).content.decode()
+    order = re.findall(r"Đoạn văn thứ \d|<figcaption>[^<]+", html)
+    assert order == ["Đoạn văn thứ 1", "Đoạn văn thứ 2", "<figcaption>Ảnh sau đoạn 2", "Đoạn văn thứ 3"]
+    for blank in ("<p>&nbsp;</p>", "<p><br></p>", "<h3> </h3>", "<strong>&nbsp;</strong>"):
+        assert blank not in html
+
+
 def test_drafts_and_scheduled_articles_are_not_found(reader, make_article):
     draft = make_article(status=Article.Status.DRAFT)
     scheduled = make_article(published_at=timezone.now() + timedelta(hours=1))

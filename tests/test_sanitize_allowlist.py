@@ -73,3 +73,19 @@ def test_an_image_whose_address_was_refused_is_dropped_not_left_as_a_gap():
     assert body.count("<img") == 1
     assert "<p>TrướcSau</p>" in body
     assert '<img src="/media/uploads/2026/11/a.jpg" alt="Giữ">' in body
+
+
+def test_blocks_outside_the_allowlist_keep_their_text_apart():
+    """An import, or HTML pasted in CKEditor's source view: <h1>, <h5> and <div> were dropped with nothing
+    between their texts, so on the page "Kết luận" and the next line ran together as "Kết luậnĐồng chí"."""
+    body = sanitize_body(
+        "<h1>Tin chính</h1><h6>Kết luận</h6><div>Đồng chí Bí thư phát biểu.</div><div>Dòng hai.</div>"
+        '<div class="WordSection1"><p>Đoạn trong khung.</p><table><tr><td>Ô</td></tr></table></div>'
+        "<section><h5>Mục</h5><ul><li><div>Ý một</div></li></ul></section>"
+    )
+    assert body == (
+        "<h2>Tin chính</h2><h4>Kết luận</h4><p>Đồng chí Bí thư phát biểu.</p><p>Dòng hai.</p>"
+        "<p>Đoạn trong khung.</p><table><tbody><tr><td>Ô</td></tr></tbody></table>"
+        "<h4>Mục</h4><ul><li><p>Ý một</p></li></ul>"
+    )
+    assert sanitize_body(body) == body

@@ -85,6 +85,19 @@ def test_png_and_webp_are_accepted(editor_client):
     assert ArticlePhoto.objects.count() == 2
 
 
+@pytest.mark.parametrize("name", ["anh-tai-ve", "anh.jpg_large", "IMG_0412.HEIC", "anh.webp.jpg.txt"])
+def test_a_good_photo_with_an_odd_file_name_is_accepted(editor_client, media_root, name):
+    """Photos saved from a chat app or a web page may have no extension or another one; the content is
+    what is checked, yet the form refused them in English ("File extension “” is not allowed. Allowed
+    extensions are: bmp, dib, gif…", a list of formats it would refuse anyway)."""
+    response = editor_client.post(ADMIN + "add/", article_form(photos=[photo_row(name, phone_photo())]))
+    assert response.status_code == 302
+    photo = ArticlePhoto.objects.get()
+    assert (photo.width, photo.height) == (600, 800)
+    with Image.open(photo.image.path) as image:
+        assert image.format == "JPEG"
+
+
 def test_a_phone_jpeg_with_extra_pictures_is_accepted_as_the_photo_alone(editor_client):
     """Phones append depth maps and previews (MPF); Pillow names such a JPEG "MPO" and it was refused."""
     rows = [photo_row("IMG_2041.JPG", multi_picture_jpeg())]

@@ -134,6 +134,40 @@ def test_approver_schedules_through_the_form(approver_client):
     assert not Article.objects.published().exists()
 
 
+def approving_form(article, **fields):
+    """The change form as the browser sends it: the time as shown, and the hidden copy it was shown with."""
+    data = article_form(status=Article.Status.PUBLISHED, published_at=article.published_at, **fields)
+    data["initial-published_at_0"], data["initial-published_at_1"] = (
+        timezone.localtime(article.published_at).strftime(f) for f in ("%d/%m/%Y", "%H:%M:%S")
+    )
+    return data
+
+
+def test_approving_a_draft_in_the_form_dates_it_now_as_the_list_action_does(approver_client, make_article):
+    """The form kept the time the draft was started: approved three days later, it went public dated three
+    days back, below the articles of those days on the home page, instead of first."""
+    draft = make_article(status=Article.Status.DRAFT, published_at=timezone.now() - timedelta(days=3))
+    planned = make_article(status=Article.Status.DRAFT, published_at=timezone.now() + timedelta(days=3))
+    for article in (draft, planned):
+        response = approver_client.post(f"{ADMIN}{article.pk}/change/", approving_form(article))
+        assert response.status_code == 302
+        article.refresh_from_db()
+    assert draft.is_public
+    assert timezone.now() - draft.published_at < timedelta(minutes=1)
+    assert list(Article.objects.scheduled()) == [planned]
+
+
+def test_an_approver_may_still_date_an_article_in_the_past_on_purpose(approver_client, make_article):
+    draft = make_article(status=Article.Status.DRAFT)
+    event_day = timezone.now() - timedelta(days=10)
+    data = approving_form(draft)
+    data["published_at_0"] = timezone.localtime(event_day).strftime("%d/%m/%Y")
+    approver_client.post(f"{ADMIN}{draft.pk}/change/", data)
+    draft.refresh_from_db()
+    assert draft.is_public
+    assert timezone.localdate(draft.published_at) == timezone.localdate(event_day)
+
+
 def test_approver_edits_a_published_article(approver_client, make_article):
     article = make_article()
     response = approver_client.post(
