@@ -26,6 +26,14 @@ THUMBNAIL_SIDE = 400
 MESSAGE_NOT_IMAGE = "Tệp này không phải ảnh JPEG, PNG hoặc WebP hợp lệ."
 MESSAGE_BROKEN = "Ảnh bị hỏng hoặc tải lên chưa trọn vẹn, xin chọn lại ảnh khác."
 MESSAGE_TOO_LARGE = "Ảnh quá lớn (tối đa 50 triệu điểm ảnh và 15 MB)."
+MESSAGE_HEIC = (
+    "Ảnh HEIC (dạng ảnh mặc định của iPhone) chưa dùng được, xin gửi ảnh JPEG. Trên iPhone, chọn Cài đặt ›"
+    " Camera › Định dạng › Tương thích nhất, hoặc mở ảnh trên máy tính và lưu lại thành JPEG."
+)
+
+# iPhones save photos as HEIC, which Pillow cannot read: an ISO media file whose "ftyp" box names one
+# of these brands. Staff holding such a photo need to know what to do, not only that it was refused.
+_HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"}
 
 
 def _rewind(file):
@@ -52,6 +60,8 @@ def _read(file):
 def open_verified(file):
     """Open an uploaded file as a fully decoded Pillow image, or raise a Vietnamese ValidationError."""
     data = _read(file)
+    if data[4:8] == b"ftyp" and data[8:12] in _HEIF_BRANDS:
+        raise ValidationError(MESSAGE_HEIC, code="heic")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)

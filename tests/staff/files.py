@@ -7,7 +7,7 @@ import zlib
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import ExifTags, Image, ImageCms
 
-from news.images import MESSAGE_BROKEN, MESSAGE_NOT_IMAGE, MESSAGE_TOO_LARGE
+from news.images import MESSAGE_BROKEN, MESSAGE_HEIC, MESSAGE_NOT_IMAGE, MESSAGE_TOO_LARGE
 
 
 def image_bytes(size=(800, 600), fmt="JPEG", color=(30, 120, 60), **options):
@@ -106,6 +106,12 @@ REFUSED = {
     "gif": ("dong.gif", image_bytes((200, 200), "GIF"), MESSAGE_NOT_IMAGE),
     "bmp": ("quet.bmp", image_bytes((200, 200), "BMP"), MESSAGE_NOT_IMAGE),
     "decompression-bomb": ("bom.png", png_bomb(), MESSAGE_TOO_LARGE),
+    # The start of an iPhone photo: the ISO media "ftyp" box with the HEIC brands.
+    "iphone-heic": (
+        "IMG_0412.HEIC",
+        b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + bytes(64),
+        MESSAGE_HEIC,
+    ),
 }
 
 
