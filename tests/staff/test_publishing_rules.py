@@ -195,3 +195,13 @@ def test_approver_publishes_and_unpublishes_with_the_list_actions(approver_clien
     draft.refresh_from_db()
     assert draft.status == Article.Status.DRAFT
     assert not Article.objects.published().exists()
+
+
+def test_an_editor_typing_the_delete_address_is_refused_in_vietnamese(editor_client, make_article):
+    article = make_article(status=Article.Status.DRAFT)
+    response = editor_client.post(f"{ADMIN}{article.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "Không có quyền truy cập" in page
+    assert '<html lang="vi">' in page
+    assert Article.objects.filter(pk=article.pk).exists()
