@@ -18,12 +18,11 @@ from .search import indexed, searchable_text
 from .text import nfc, slugify_vi
 
 
-def unique_slug(model, text, instance_pk=None, max_length=200):
-    """A slug from text, suffixed -2, -3… where another row already holds it."""
+def unique_slug(text, is_taken, max_length=200):
+    """A slug from text, suffixed -2, -3… while is_taken(slug) says another row holds it."""
     base = slugify_vi(text, max_length=max_length - 6)
     slug, n = base, 1
-    others = model._default_manager.exclude(pk=instance_pk)
-    while others.filter(slug=slug).exists():
+    while is_taken(slug):
         n += 1
         slug = f"{base}-{n}"
     return slug
@@ -45,7 +44,8 @@ class Category(models.Model):
     def save(self, *args, **kwargs):
         self.name = nfc(self.name).strip()
         if not self.slug:
-            self.slug = unique_slug(Category, self.name, self.pk, max_length=140)
+            others = Category.objects.exclude(pk=self.pk)
+            self.slug = unique_slug(self.name, lambda slug: others.filter(slug=slug).exists(), max_length=140)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -188,14 +188,31 @@ class Article(models.Model):
         self.title = nfc(self.title).strip()
         self.summary = nfc(self.summary).strip()
         self.body = sanitize_body(self.body)
+        stored_slug = (
+            Article.objects.filter(pk=self.pk).values_list("slug", flat=True).first() if self.pk else None
+        )
         if not self.slug:
-            self.slug = unique_slug(Article, self.title, self.pk)
+            self.slug = unique_slug(self.title, self._slug_is_taken)
         self.search_text = searchable_text(self)
         self.search_title = indexed(self.title)
-        super().save(*args, **kwargs)
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if stored_slug and stored_slug != self.slug:
+                # Links to the old address are out there (Zalo, Facebook, printed notices): it keeps
+                # leading here. Taking an old address back makes it the article's own again.
+                FormerSlug.objects.update_or_create(slug=stored_slug, defaults={"article": self})
+                FormerSlug.objects.filter(slug=self.slug).delete()
 
     def get_absolute_url(self):
         return reverse("news:article_detail", kwargs={"slug": self.slug})
+
+    def _slug_is_taken(self, slug):
+        # Another article's former address is taken too, or its old links would open this article.
+        others = Article.objects.exclude(pk=self.pk)
+        return (
+            others.filter(slug=slug).exists()
+            or FormerSlug.objects.filter(slug=slug).exclude(article_id=self.pk).exists()
+        )
 
     def refresh_search_text(self):
         """Captions are searchable too, so a photo's change updates its article's search text."""
@@ -216,6 +233,22 @@ class Article(models.Model):
         """Add one view in the database itself, so concurrent views never overwrite each other."""
         Article.objects.filter(pk=self.pk).update(view_count=F("view_count") + 1)
         self.view_count += 1
+
+
+class FormerSlug(models.Model):
+    """An address an article had before staff changed its slug; the article page redirects from it."""
+
+    slug = models.SlugField("đường dẫn cũ", max_length=200, unique=True)
+    article = models.ForeignKey(
+        Article, related_name="former_slugs", on_delete=models.CASCADE, verbose_name="bài viết"
+    )
+
+    class Meta:
+        verbose_name = "đường dẫn cũ"
+        verbose_name_plural = "đường dẫn cũ"
+
+    def __str__(self):
+        return self.slug
 
 
 class ArticlePhoto(models.Model):

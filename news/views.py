@@ -4,7 +4,7 @@ from itertools import groupby
 from operator import attrgetter
 
 from django.http import HttpResponseServerError
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 from .body import interleave
 from .context_processors import ward
 from .counting import count_visit, remember_visit
-from .models import Article, Category
+from .models import Article, Category, FormerSlug
 from .pagination import paginate
 from .search import MAX_QUERY_LENGTH, MAX_RESULTS, search_articles
 from .text import nfc
@@ -73,7 +73,14 @@ def article_detail(request, slug):
     articles = Article.objects.select_related("category")
     if not is_staff(request.user):
         articles = articles.published()
-    article = get_object_or_404(articles, slug=slug)
+    try:
+        article = articles.get(slug=slug)
+    except Article.DoesNotExist:
+        # The article may have been renamed since the link was shared: send the reader on.
+        former = get_object_or_404(
+            FormerSlug.objects.select_related("article"), slug=slug, article__in=articles
+        )
+        return redirect(former.article, permanent=True)
     photos = list(article.photos.all())
     seen = count_visit(request, article) if article.is_public else None
     items = interleave(article.body, photos)

@@ -205,3 +205,15 @@ def test_an_editor_typing_the_delete_address_is_refused_in_vietnamese(editor_cli
     assert "Không có quyền truy cập" in page
     assert '<html lang="vi">' in page
     assert Article.objects.filter(pk=article.pk).exists()
+
+
+def test_an_approver_changing_the_address_in_the_admin_keeps_the_old_one_working(
+    approver_client, client, make_article
+):
+    article = make_article(title="Hội nghị sơ kết công tác Đảng", category=None)
+    old_url = article.get_absolute_url()
+    data = article_form(title=article.title, slug="so-ket-cong-tac-dang-2026", status="published")
+    assert approver_client.post(f"{ADMIN}{article.pk}/change/", data).status_code == 302
+    client.logout()
+    response = client.get(old_url)
+    assert (response.status_code, response["Location"]) == (301, "/tin-tuc/so-ket-cong-tac-dang-2026/")
