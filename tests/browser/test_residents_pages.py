@@ -108,6 +108,23 @@ def test_printing_keeps_photos_and_captions_and_drops_navigation(desktop, live_s
     screenshot(desktop, "residents-article-print")
 
 
+def test_printing_a_wide_table_keeps_every_column_on_the_page(desktop, live_server, make_article):
+    """On screen a wide table scrolls sideways; on paper nothing scrolls: the last columns were cut off."""
+    head = "".join(f"<th>Số thẻ đảng viên {n}</th>" for n in range(1, 9))
+    row = "<tr>" + "".join(f"<td>0123456789{n:02d}</td>" for n in range(1, 9)) + "</tr>"
+    article = make_article(
+        body=f"<p>Danh sách:</p><table><thead><tr>{head}</tr></thead><tbody>{row * 3}</tbody></table>"
+    )
+    desktop.set_viewport_size({"width": 718, "height": 1000})  # A4 less the browser's default margins
+    desktop.goto(live_server.url + article.get_absolute_url())
+    desktop.emulate_media(media="print")
+    page_right = desktop.evaluate("document.querySelector('.article-body').getBoundingClientRect().right")
+    for cell in desktop.locator(".article-body table tr > :last-child").all():
+        box = cell.bounding_box()
+        assert box["x"] + box["width"] <= page_right + 0.5, cell.inner_text()
+        assert cell.is_visible()
+
+
 def test_text_size_is_remembered_across_reloads_and_pages(phone, live_server, featured):
     phone.goto(live_server.url + featured.get_absolute_url())
 
