@@ -14,6 +14,9 @@ _VOID = {"br", "hr", "img"}
 # plain text, Word's stray spans and fonts once the sanitizer has dropped them) is one paragraph.
 _INLINE = {"a", "b", "strong", "em", "i", "u", "s", "sub", "sup", "img", "br"}
 _TAG = re.compile(r"<[^>]*>")
+# A table wider than a phone scrolls sideways in this box, which the keyboard can reach (Tab, then the
+# arrow keys) and a screen reader names. The table itself keeps display: table, and so its semantics.
+_TABLE_BOX = '<div class="table-scroll" role="region" aria-label="Bảng" tabindex="0">{}</div>'
 
 
 def _shows_something(markup):
@@ -119,6 +122,6 @@ def interleave(markup, photos):
         placed.setdefault(at, []).append(photo)
     items = [("photo", photo) for photo in placed.get(0, [])]
     for index, block in enumerate(blocks, start=1):
-        items.append(("html", block))
+        items.append(("html", _TABLE_BOX.format(block) if block.startswith("<table") else block))
         items.extend(("photo", photo) for photo in placed.get(index, []))
     return items

@@ -4,14 +4,18 @@ from django.core.paginator import Paginator
 from django.http import Http404
 
 PER_PAGE = 20
+# No archive reaches a million pages; a longer number is past the end without being converted (int()
+# refuses numbers of thousands of digits).
+MAX_DIGITS = 6
 
 
 def paginate(request, queryset, per_page=PER_PAGE):
-    """The requested page: junk or a number below 1 gives the first page, one past the end a 404."""
+    """The requested page: junk or a number below 1 gives the first page, a number past the end a 404."""
     paginator = Paginator(queryset, per_page)
     raw = request.GET.get("page", "1")
-    number = int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 7 else 1
-    number = max(number, 1)
-    if number > paginator.num_pages:
+    if not (raw.isascii() and raw.isdigit()):
+        return paginator.page(1)
+    digits = raw.lstrip("0") or "0"
+    if len(digits) > MAX_DIGITS or int(digits) > paginator.num_pages:
         raise Http404("Không có trang này.")
-    return paginator.page(number)
+    return paginator.page(max(int(digits), 1))

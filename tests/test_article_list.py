@@ -56,6 +56,21 @@ def test_junk_page_numbers_never_answer_500(reader, make_article, page, status):
         assert "Trang" in response.content.decode() or 'class="card"' in response.content.decode()
 
 
+@pytest.mark.parametrize("page", ["1000000", "99999999999", "9" * 40])
+def test_a_page_number_past_the_end_is_a_404_however_large(reader, make_article, page):
+    """From seven digits on, the number was taken for junk: the home page answered as page 1."""
+    make_article()
+    response = reader.get(f"/?page={page}")
+    assert response.status_code == 404
+    assert "Không tìm thấy trang" in response.content.decode()
+
+
+def test_leading_zeros_still_name_the_page(reader, make_article):
+    for _ in range(21):
+        make_article()
+    assert "Trang 2 / 2" in reader.get("/?page=00000002").content.decode()
+
+
 def test_list_queries_do_not_grow_with_articles_or_photos(
     reader, make_article, make_photo, django_assert_num_queries
 ):

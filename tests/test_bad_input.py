@@ -57,3 +57,15 @@ def test_a_bad_request_answers_a_vietnamese_page(client, db, path, headers):
     assert "Yêu cầu không hợp lệ" in html
     assert "Phường Hòa Bình" in html
     assert "Bad Request" not in html
+
+
+@pytest.mark.parametrize("cookie", ['sessionid="\\000abcdefghijk"', 'sessionid="abcdefgh\\000ijk"'])
+def test_a_session_cookie_django_never_made_is_not_looked_up(
+    reader, make_article, category, django_assert_num_queries, cookie
+):
+    """A cookie can quote a NUL byte as \\000; PostgreSQL refused the lookup: the article answered 500."""
+    article = make_article(category=category)
+    with django_assert_num_queries(7):  # as for a reader without the cookie: no session is looked up
+        response = reader.get(article.get_absolute_url(), HTTP_COOKIE=cookie)
+    assert response.status_code == 200
+    assert article.title in response.content.decode()

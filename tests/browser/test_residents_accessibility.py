@@ -58,3 +58,20 @@ def test_public_pages_have_no_serious_or_critical_violations(axe_page, live_serv
         if violations:
             found[name] = violations
     assert found == {}
+
+
+@pytest.mark.parametrize("axe_page", [PHONE], ids=["360x800"], indirect=True)
+def test_a_wide_table_on_a_phone_scrolls_from_the_keyboard(axe_page, live_server, make_article):
+    """A table wider than the phone scrolled only by touch: axe's scrollable-region-focusable (serious)."""
+    head = "".join(f"<th>Số thẻ đảng viên {n}</th>" for n in range(1, 9))
+    row = "<tr>" + "".join(f"<td>0123456789{n:02d}</td>" for n in range(1, 9)) + "</tr>"
+    article = make_article(
+        body=f"<p>Danh sách:</p><table><thead><tr>{head}</tr></thead><tbody>{row}</tbody></table>"
+    )
+    axe_page.goto(live_server.url + article.get_absolute_url())
+    assert serious_violations(axe_page) == []
+    box = axe_page.get_by_role("region", name="Bảng")
+    box.focus()
+    axe_page.keyboard.press("ArrowRight")
+    axe_page.wait_for_function("document.activeElement.scrollLeft > 0")
+    assert axe_page.get_by_role("table").count() == 1  # still read as a table

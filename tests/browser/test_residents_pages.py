@@ -108,6 +108,23 @@ def test_printing_keeps_photos_and_captions_and_drops_navigation(desktop, live_s
     screenshot(desktop, "residents-article-print")
 
 
+def test_printing_a_wide_table_keeps_every_column_on_the_page(desktop, live_server, make_article):
+    """On screen a wide table scrolls sideways; on paper nothing scrolls: the last columns were cut off."""
+    head = "".join(f"<th>Số thẻ đảng viên {n}</th>" for n in range(1, 9))
+    row = "<tr>" + "".join(f"<td>0123456789{n:02d}</td>" for n in range(1, 9)) + "</tr>"
+    article = make_article(
+        body=f"<p>Danh sách:</p><table><thead><tr>{head}</tr></thead><tbody>{row * 3}</tbody></table>"
+    )
+    desktop.set_viewport_size({"width": 718, "height": 1000})  # A4 less the browser's default margins
+    desktop.goto(live_server.url + article.get_absolute_url())
+    desktop.emulate_media(media="print")
+    page_right = desktop.evaluate("document.querySelector('.article-body').getBoundingClientRect().right")
+    for cell in desktop.locator(".article-body table tr > :last-child").all():
+        box = cell.bounding_box()
+        assert box["x"] + box["width"] <= page_right + 0.5, cell.inner_text()
+        assert cell.is_visible()
+
+
 def test_text_size_is_remembered_across_reloads_and_pages(phone, live_server, featured):
     phone.goto(live_server.url + featured.get_absolute_url())
 
@@ -139,6 +156,42 @@ def test_keyboard_reaches_the_skip_link_first_and_focus_is_visible(desktop, live
     assert outline == "solid"
     desktop.keyboard.press("Enter")
     assert desktop.evaluate("location.hash") == "#noi-dung"
+
+
+# The focus ring is drawn outside the element (outline-offset), over the background of what holds it;
+# WCAG 2.1 AA (1.4.11) asks a contrast of 3:1 between the ring and that background.
+FOCUS_RING_CONTRAST = """() => {
+  const rgb = (c) => (c.match(/[\\d.]+/g) || []).map(Number);
+  const luminance = ([r, g, b]) => {
+    const lin = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+  };
+  const el = document.activeElement;
+  if (el === document.body) return null;
+  let holder = el.parentElement;
+  while (holder && rgb(getComputedStyle(holder).backgroundColor)[3] === 0) holder = holder.parentElement;
+  const ring = luminance(rgb(getComputedStyle(el).outlineColor));
+  const behind = luminance(rgb(getComputedStyle(holder || document.body).backgroundColor));
+  const ratio = (Math.max(ring, behind) + 0.05) / (Math.min(ring, behind) + 0.05);
+  return [el.outerHTML.slice(0, 80), Math.round(ratio * 100) / 100];
+}"""
+
+
+def test_every_focus_ring_stands_out_from_what_is_behind_it(desktop, live_server, featured):
+    """The blue ring was 1.3:1 on the red header, 1.8:1 on the menu, 2.2:1 on the footer: hard to follow."""
+    desktop.goto(live_server.url + "/")
+    seen = []
+    for _ in range(200):
+        desktop.keyboard.press("Tab")
+        focused = desktop.evaluate(FOCUS_RING_CONTRAST)
+        if focused is None:
+            continue
+        if seen and focused[0] == seen[0][0]:
+            break
+        seen.append(tuple(focused))
+    assert any('href="/rss/"' in where for where, _ in seen)  # walked as far as the footer
+    faint = [(where, ratio) for where, ratio in seen if ratio < 3]
+    assert not faint, "\n".join(f"{r}: {w}" for w, r in faint)
 
 
 def test_a_long_unbroken_address_never_widens_a_phones_page(phone, live_server, make_article, make_photo):
