@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from news.models import Article
+from news.models import Article, Category
 
 
 def test_slug_is_made_from_the_title_and_kept_unique(make_article):
@@ -76,3 +76,18 @@ def test_a_photo_stored_without_processing_gets_cleaned_and_a_thumbnail(make_art
     assert photo.thumbnail
     assert (photo.width, photo.height) == (2000, 667)
     assert photo.thumbnail_url in reader.get("/").content.decode()
+
+
+def test_a_slug_with_marks_set_by_an_import_becomes_its_plain_form_and_the_pages_still_link(reader, db):
+    """The admin's form refuses "hội-nghị"; an import or the shell did not, and every list then failed."""
+    section = Category.objects.create(name="Văn hóa", slug="văn-hóa")
+    article = Article.objects.create(
+        title="Hội nghị", slug="hội-nghị", status=Article.Status.PUBLISHED, category=section
+    )
+    Article.objects.create(title="Bài khác", slug="hoi-nghi-dang-uy", status=Article.Status.PUBLISHED)
+    assert (section.slug, article.slug) == ("van-hoa", "hoi-nghi")
+    taken = Article.objects.create(title="Trùng", slug="Hội nghị Đảng ủy", status=Article.Status.PUBLISHED)
+    assert taken.slug == "hoi-nghi-dang-uy-2"
+    page = reader.get("/").content.decode()
+    assert 'href="/tin-tuc/hoi-nghi/"' in page
+    assert 'href="/chuyen-muc/van-hoa/"' in page
