@@ -27,7 +27,7 @@ class LatestArticlesFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.summary
+        return item.teaser
 
     def item_pubdate(self, item):
         return item.published_at

@@ -12,10 +12,12 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.text import Truncator
 
 from .images import process_photo, validate_image_file
 from .sanitize import sanitize_body
-from .search import indexed, searchable_text
+from .search import indexed, plain_text, searchable_text
 from .text import nfc, slugify_vi
 
 # What the URL patterns' <slug:…> accepts; the admin's form refuses anything else, an import or the
@@ -128,6 +130,10 @@ class ArticleQuerySet(models.QuerySet):
         )
 
 
+# Staff often leave the summary (sapo) empty; a list entry then shows the body's opening words.
+TEASER_WORDS = 40
+
+
 class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Bản nháp"
@@ -231,6 +237,11 @@ class Article(models.Model):
         """Captions are searchable too, so a photo's change updates its article's search text."""
         self.search_text = searchable_text(self)
         Article.objects.filter(pk=self.pk).update(search_text=self.search_text)
+
+    @cached_property
+    def teaser(self):
+        """What lists, feeds and share cards say of the article: its summary, else its opening words."""
+        return self.summary or Truncator(plain_text(self.body)).words(TEASER_WORDS)
 
     @property
     def is_public(self):

@@ -92,3 +92,14 @@ def test_every_page_is_vietnamese_with_a_link_home_and_phone_viewport(reader, db
     assert '<html lang="vi">' in html
     assert 'rel="home"' in html
     assert 'name="viewport" content="width=device-width, initial-scale=1"' in html
+
+
+def test_a_card_without_a_summary_shows_the_opening_words_of_the_body(reader, make_article):
+    make_article(title="Bài mới nhất")
+    make_article(
+        title="Bài không có sapo",
+        summary="",
+        body="<p>Chiều 18/11, Ban Chỉ huy Quân sự phường ra quân huấn luyện dân quân năm 2026.</p>",
+    )
+    html = reader.get("/").content.decode()
+    assert '<p class="card-summary">Chiều 18/11, Ban Chỉ huy Quân sự phường ra quân' in html

@@ -95,3 +95,12 @@ def test_a_control_character_pasted_into_a_title_does_not_break_the_feeds(client
         assert item.findtext("title") == "Hội nghị Đảng ủy"
         assert item.findtext("description") == "Tóm tắt."
         assert item.findtext("category") == "Vănhóa"
+
+
+def test_an_article_without_a_summary_is_described_by_its_opening_words(client, make_article):
+    body = "<p>Sáng 20/11, Chi bộ khu dân cư số 5 tổ chức lễ kết nạp hai đảng viên mới.</p><p>Đoạn hai.</p>"
+    article = make_article(title="Kết nạp đảng viên", summary="", body=body)
+    root = ET.fromstring(client.get("/rss/").content)  # noqa: S314 - our own response
+    assert root.find("channel/item").findtext("description").startswith("Sáng 20/11, Chi bộ khu dân cư số 5")
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert '<meta property="og:description" content="Sáng 20/11, Chi bộ khu dân cư số 5' in page
