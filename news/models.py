@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import Truncator
 
-from .images import process_photo, validate_image_file
+from .images import THUMBNAIL_SIDE, process_photo, validate_image_file
 from .sanitize import sanitize_body
 from .search import indexed, plain_text, searchable_text
 from .text import nfc, slugify_vi
@@ -334,6 +334,13 @@ class ArticlePhoto(models.Model):
     @property
     def thumbnail_url(self):
         return self.thumbnail.url if self.thumbnail else self.image.url
+
+    @property
+    def thumbnail_width(self):
+        """The thumbnail's width, as Pillow fits the photo into THUMBNAIL_SIDE² (a portrait is narrower)."""
+        if not (self.width and self.height):
+            return THUMBNAIL_SIDE
+        return round(self.width * min(1, THUMBNAIL_SIDE / max(self.width, self.height)))
 
     @property
     def alt(self):

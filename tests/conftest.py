@@ -55,9 +55,9 @@ def make_article(db):
 
 @pytest.fixture
 def make_photo(db):
-    def make(article, caption="Quang cảnh hội nghị", **fields):
+    def make(article, caption="Quang cảnh hội nghị", size=(800, 600), **fields):
         photo = ArticlePhoto(article=article, caption=caption, **fields)
-        photo.image = ContentFile(jpeg_bytes(), name="anh.jpg")
+        photo.image = ContentFile(jpeg_bytes(size), name="anh.jpg")
         photo.save()
         return photo
 

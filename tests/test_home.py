@@ -4,6 +4,7 @@ import re
 from datetime import timedelta
 
 from django.utils import timezone
+from PIL import Image
 
 from news.models import Article, Category
 
@@ -20,6 +21,17 @@ def test_newest_article_is_featured_with_its_photo(reader, make_article, make_ph
     assert "Tin hôm qua" not in featured
     # The rest follow in the latest list.
     assert html.index('id="tin-moi"') < html.index("Tin hôm qua")
+
+
+def test_a_portrait_featured_photo_offers_phones_its_thumbnail_at_its_true_width(
+    reader, make_article, make_photo
+):
+    # A phone picks from srcset by width: a 300 px thumbnail called 400w is drawn blurred.
+    photo = make_photo(make_article(title="Tin có ảnh dọc"), size=(600, 800))
+    with Image.open(photo.thumbnail.path) as thumbnail:
+        assert thumbnail.size == (300, 400)
+    html = reader.get("/").content.decode()
+    assert f'srcset="{photo.thumbnail.url} 300w, {photo.image.url} 600w"' in html
 
 
 def test_a_block_per_section_with_its_newest_few(reader, make_article):
