@@ -112,7 +112,7 @@ def article_detail(request, slug):
 
 @require_safe
 def search(request):
-    query = nfc(request.GET.get("q", ""))[:MAX_QUERY_LENGTH]
+    query = nfc(request.GET.get("q", ""))[:MAX_QUERY_LENGTH].strip()
     results, words = search_articles(Article.objects.published().for_listing(), query)
     page = paginate(request, results)
     return render(

@@ -263,3 +263,13 @@ def test_postgresql_answers_the_word_filter_from_the_index(db, make_article):
         plan = queryset.explain()
     assert "article_search_words" in plan
     assert [a.title for a in queryset] == ["Đảng ủy phường họp"]
+
+
+def test_a_query_of_spaces_is_no_query(reader, make_article):
+    make_article(title="Hội nghị")
+    html = search(reader, "   ").content.decode()
+    assert "Hãy nhập từ khóa cần tìm." in html
+    assert "«" not in html
+    assert "<title>Tìm kiếm" in html and "Tìm kiếm:" not in html
+    # Spaces around words are not part of what is shown back.
+    assert "«hoi nghi»" in search(reader, "  hoi nghi  ").content.decode()
