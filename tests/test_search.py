@@ -273,3 +273,10 @@ def test_a_query_of_spaces_is_no_query(reader, make_article):
     assert "<title>Tìm kiếm" in html and "Tìm kiếm:" not in html
     # Spaces around words are not part of what is shown back.
     assert "«hoi nghi»" in search(reader, "  hoi nghi  ").content.decode()
+
+
+def test_the_two_search_forms_of_the_search_page_have_different_names(reader, db):
+    # Screen readers list landmarks by name; two both called "search" cannot be told apart.
+    html = search(reader, "hoi nghi").content.decode()
+    names = re.findall(r'<form[^>]*role="search"[^>]*aria-label="([^"]+)"', html)
+    assert len(names) == 2 and len(set(names)) == 2
