@@ -131,11 +131,17 @@ def test_text_size_is_remembered_across_reloads_and_pages(phone, live_server, fe
     def body_size():
         return phone.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
 
+    def caption_size():
+        return phone.evaluate("parseFloat(getComputedStyle(document.querySelector('figcaption')).fontSize)")
+
     assert body_size() == 17
+    caption = caption_size()
     phone.get_by_role("button", name="A+").click()
     phone.get_by_role("button", name="A+").click()
     bigger = body_size()
     assert bigger > 17
+    # The captions are read with the text: they grow with it.
+    assert caption_size() > caption
     phone.reload()
     assert body_size() == bigger
     phone.goto(live_server.url + "/")
