@@ -32,7 +32,8 @@ def _folder():
 
 def store_editor_image(upload):
     """Verify and re-encode an upload; store it with its thumbnail and return the stored name."""
-    display, thumb = process_photo(upload)
+    renditions = process_photo(upload)
+    display, thumb = renditions.display, renditions.thumbnail
     stem, dot, extension = display.name.rpartition(".")
     folder = _folder()
     name = default_storage.save(f"{folder}/{display.name}", display)

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import Truncator
 
-from .images import THUMBNAIL_SIDE, process_photo, validate_image_file
+from .images import MEDIUM_SIDE, THUMBNAIL_SIDE, fitted_width, process_photo, validate_image_file
 from .sanitize import sanitize_body
 from .search import indexed, plain_text, searchable_text
 from .text import nfc, slugify_vi
@@ -288,6 +288,8 @@ class ArticlePhoto(models.Model):
         help_text="Ảnh JPEG, PNG hoặc WebP. Ảnh được xoay đúng chiều và xóa thông tin vị trí.",
     )
     thumbnail = models.ImageField(upload_to="photos/thumbs/%Y/%m/", blank=True, editable=False)
+    # Empty where the photo is no larger than MEDIUM_SIDE (news.images.process_photo).
+    medium = models.ImageField(upload_to="photos/medium/%Y/%m/", blank=True, editable=False)
     width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     caption = models.CharField("chú thích", max_length=500, blank=True)
@@ -318,9 +320,13 @@ class ArticlePhoto(models.Model):
                 replaced = ArticlePhoto.objects.filter(pk=self.pk).first()
                 if replaced is not None:
                     delete_files_on_commit(replaced)
-            display, thumb = process_photo(self.image.file)
-            self.image.save(display.name, display, save=False)
-            self.thumbnail.save(thumb.name, thumb, save=False)
+            renditions = process_photo(self.image.file)
+            self.image.save(renditions.display.name, renditions.display, save=False)
+            self.thumbnail.save(renditions.thumbnail.name, renditions.thumbnail, save=False)
+            if renditions.medium:
+                self.medium.save(renditions.medium.name, renditions.medium, save=False)
+            else:
+                self.medium = ""
             if unprocessed:
                 self.image.storage.delete(unprocessed)
         super().save(*args, **kwargs)
@@ -335,12 +341,14 @@ class ArticlePhoto(models.Model):
     def thumbnail_url(self):
         return self.thumbnail.url if self.thumbnail else self.image.url
 
+    # The widths srcset announces; a phone picks by them, and a portrait's renditions are narrower.
     @property
     def thumbnail_width(self):
-        """The thumbnail's width, as Pillow fits the photo into THUMBNAIL_SIDE² (a portrait is narrower)."""
-        if not (self.width and self.height):
-            return THUMBNAIL_SIDE
-        return round(self.width * min(1, THUMBNAIL_SIDE / max(self.width, self.height)))
+        return fitted_width(self.width, self.height, THUMBNAIL_SIDE) if self.width else THUMBNAIL_SIDE
+
+    @property
+    def medium_width(self):
+        return fitted_width(self.width, self.height, MEDIUM_SIDE) if self.width else MEDIUM_SIDE
 
     @property
     def alt(self):
@@ -348,12 +356,12 @@ class ArticlePhoto(models.Model):
 
 
 def delete_files_on_commit(photo):
-    """Delete a photo's image and thumbnail once the transaction that let go of them commits.
+    """Delete a photo's image and its smaller sizes once the transaction that let go of them commits.
 
     A photo staff remove must leave the site: its address may have been shared (Open Graph sends it to
     Facebook and Zalo). After the commit, so that a save that fails keeps the files its rows point to.
     """
-    files = [(f.storage, f.name) for f in (photo.image, photo.thumbnail) if f and f._committed]
+    files = [(f.storage, f.name) for f in (photo.image, photo.medium, photo.thumbnail) if f and f._committed]
     transaction.on_commit(lambda: [storage.delete(name) for storage, name in files])
 
 

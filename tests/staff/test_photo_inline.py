@@ -1,12 +1,13 @@
 """Photos with captions in the article form: refused files, upright photos without EXIF, thumbnails, order."""
 
 import io
+import re
 from pathlib import Path
 
 import pytest
 from PIL import ExifTags, Image
 
-from news.images import MAX_SIDE, THUMBNAIL_SIDE
+from news.images import MAX_SIDE, MEDIUM_SIDE, THUMBNAIL_SIDE
 from news.models import Article, ArticlePhoto
 
 from .files import (
@@ -74,8 +75,36 @@ def test_a_12_megapixel_photo_is_bounded_and_thumbnailed(editor_client):
     assert max(photo.width, photo.height) == MAX_SIDE
     with Image.open(photo.thumbnail.path) as thumb:
         assert max(thumb.size) == THUMBNAIL_SIDE
+    with Image.open(photo.medium.path) as medium:
+        assert medium.size == (MEDIUM_SIDE, MEDIUM_SIDE * 3 // 4)
     # The stored names are random, not the phone's.
     assert "IMG_0001" not in photo.image.name
+
+
+def test_phones_are_offered_the_medium_size_of_a_large_photo_and_small_photos_stay_whole(
+    editor_client, client, media_root, django_capture_on_commit_callbacks
+):
+    rows = [
+        photo_row("lon.jpg", image_bytes((3000, 4000)), order=0),
+        photo_row("nho.jpg", image_bytes((900, 600)), order=1),
+    ]
+    data = article_form(status=Article.Status.DRAFT, photos=rows)
+    assert editor_client.post(ADMIN + "add/", data).status_code == 302
+    large, small = ArticlePhoto.objects.order_by("order")
+    assert (large.medium_width, small.medium) == (900, "")
+    Article.objects.update(status=Article.Status.PUBLISHED)
+    client.logout()
+    page = client.get(large.article.get_absolute_url()).content.decode()
+    srcset = (
+        f'srcset="{large.medium.url} 900w, {large.image.url} 1500w" sizes="(min-width: 60rem) 50rem, 100vw"'
+    )
+    assert srcset in page
+    small_img = re.search(r'<img src="' + re.escape(small.image.url) + r'"[^>]*>', page).group(0)
+    assert "srcset" not in small_img
+    # Deleting the article deletes every size of its photos.
+    with django_capture_on_commit_callbacks(execute=True):
+        large.article.delete()
+    assert stored_files(media_root) == []
 
 
 def test_png_and_webp_are_accepted(editor_client):
