@@ -1,5 +1,6 @@
 """The article list staff work from: its columns, filters, accent-insensitive search, and who did what."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -123,3 +124,26 @@ def test_the_admin_speaks_vietnamese(editor_client):
     assert "Lưu" in page
     # Dates the Vietnamese way, dd/mm/yyyy, in the form and for its date picker.
     assert f'name="published_at_0" value="{timezone.localdate():%d/%m/%Y}"' in page
+
+
+def test_the_admin_front_page_shows_approvers_what_waits_for_them(approver_client, make_article):
+    make_article(title="Nháp một", status=Article.Status.DRAFT)
+    make_article(title="Nháp hai", status=Article.Status.DRAFT)
+    make_article(title="Hẹn giờ", published_at=timezone.now() + timedelta(days=1))
+    make_article(title="Đã đăng")
+    page = approver_client.get("/quan-tri/").content.decode()
+    queue = re.search(r'<div class="module" id="viec-can-lam">.*?</div>', page, re.S).group(0)
+    assert "Việc chờ duyệt" in queue
+    draft_row = re.search(r'trang_thai=draft">Bản nháp chờ duyệt</a></th>\s*<td>(\d+)</td>', queue)
+    scheduled_row = re.search(r'trang_thai=scheduled">[^<]+</a></th>\s*<td>(\d+)</td>', queue)
+    assert (draft_row.group(1), scheduled_row.group(1)) == ("2", "1")
+    # The link opens the list of exactly those drafts.
+    assert set(titles(approver_client.get(ADMIN, {"trang_thai": "draft"}))) == {"Nháp một", "Nháp hai"}
+
+
+def test_staff_who_cannot_see_articles_get_no_queue(client, django_user_model):
+    user = django_user_model.objects.create_user("khach", password="mat-khau-dai-123", is_staff=True)
+    client.force_login(user)
+    page = client.get("/quan-tri/").content.decode()
+    assert client.get("/quan-tri/").status_code == 200
+    assert "viec-can-lam" not in page
