@@ -1,3 +1,4 @@
+from axes.apps import AppConfig as AxesAppConfig
 from django.contrib.staticfiles.apps import StaticFilesConfig
 
 
@@ -17,3 +18,9 @@ class PortalStaticFilesConfig(StaticFilesConfig):
         "bender-runner.config.json",
         "build-config.js",
     ]
+
+
+class LoginThrottleConfig(AxesAppConfig):
+    """django-axes under a Vietnamese name in the admin: the app's name is not a translatable string."""
+
+    verbose_name = "Khóa đăng nhập"

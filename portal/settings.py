@@ -81,7 +81,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "ckeditor",
     "ckeditor_uploader",
-    "axes",
+    "portal.apps.LoginThrottleConfig",  # django-axes
     "news",
 ]
 

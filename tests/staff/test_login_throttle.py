@@ -53,3 +53,15 @@ def test_the_client_address_is_taken_from_the_connection_unless_proxies_are_decl
     with override_settings(PORTAL_PROXY_COUNT=1):
         # The proxy appended the real client; what came before it is whatever the client claimed.
         assert client_ip(request) == "203.0.113.7"
+
+
+def test_the_administrator_lifts_a_lock_on_pages_in_vietnamese(client, editor, admin_client):
+    for _ in range(5):
+        attempt(client, "sai-mat-khau")
+    home = admin_client.get("/quan-tri/").content.decode()
+    assert "Khóa đăng nhập" in home and "Axes" not in home
+    page = admin_client.get("/quan-tri/axes/accessattempt/").content.decode()
+    assert "Lượt đăng nhập" in page
+    assert "Đang bị khóa" in page and "Locked Out" not in page
+    assert "Xóa các lượt đã hết hạn" in page
+    assert "203.0.113.7" in page
