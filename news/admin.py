@@ -8,6 +8,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ChangeList
 from django.http import HttpResponseRedirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -24,6 +25,23 @@ MESSAGE_IMAGES_DROPPED = (
     " “Ảnh kèm chú thích” dưới bài, hoặc bằng nút ảnh của trình soạn thảo (thẻ “Tải lên”)."
 )
 EDITOR_STATUS_HELP = "Bạn lưu bài ở dạng bản nháp; người duyệt tin sẽ xuất bản hoặc hẹn giờ đăng."
+
+
+def review_queue(request):
+    """What waits for staff, for the admin's front page: (label, count, address of that list) rows."""
+    if not request.user.has_perm("news.view_article"):
+        return []
+    counts = Article.objects.review_counts()
+    changelist = reverse("admin:news_article_changelist")
+    waiting = "Bản nháp chờ duyệt" if publishing.can_publish(request.user) else "Bản nháp"
+    return [
+        (waiting, counts["drafts"], f"{changelist}?{StateFilter.parameter_name}={publishing.STATE_DRAFT}"),
+        (
+            "Đã lên lịch, chưa đến giờ đăng",
+            counts["scheduled"],
+            f"{changelist}?{StateFilter.parameter_name}={publishing.STATE_SCHEDULED}",
+        ),
+    ]
 
 
 class StateFilter(admin.SimpleListFilter):

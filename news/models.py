@@ -75,6 +75,15 @@ class ArticleQuerySet(models.QuerySet):
         """Approved for publication at a time still to come."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
 
+    def review_counts(self):
+        """How many drafts wait for review, and how many approved articles wait for their time."""
+        return self.aggregate(
+            drafts=models.Count("pk", filter=Q(status=Article.Status.DRAFT)),
+            scheduled=models.Count(
+                "pk", filter=Q(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+            ),
+        )
+
     def in_category(self, category):
         return self.filter(category=category)
 

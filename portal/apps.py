@@ -1,4 +1,5 @@
 from axes.apps import AppConfig as AxesAppConfig
+from django.contrib.admin.apps import AdminConfig
 from django.contrib.staticfiles.apps import StaticFilesConfig
 
 
@@ -24,3 +25,7 @@ class LoginThrottleConfig(AxesAppConfig):
     """django-axes under a Vietnamese name in the admin: the app's name is not a translatable string."""
 
     verbose_name = "Khóa đăng nhập"
+
+
+class PortalAdminConfig(AdminConfig):
+    default_site = "portal.admin_site.PortalAdminSite"

@@ -71,7 +71,7 @@ PORTAL_WARD_CONTACT = os.environ.get(
 
 # --- Django ------------------------------------------------------------------------------------
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "portal.apps.PortalAdminConfig",  # django.contrib.admin with portal.admin_site as its site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

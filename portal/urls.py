@@ -8,12 +8,6 @@ from django.views.static import serve
 
 from news import editor_uploads
 
-admin.site.site_header = f"Quản trị cổng tin {settings.PORTAL_WARD_NAME}"
-admin.site.site_title = "Quản trị cổng tin"
-admin.site.index_title = "Quản lý nội dung"
-# Two models need no sidebar; the article list needs the width for its columns.
-admin.site.enable_nav_sidebar = False
-
 
 def serve_media(request, path):
     # MEDIA_ROOT is read per request so that each test's own media folder is served.
