@@ -59,6 +59,13 @@ def populate(make_article, make_photo):
     return featured
 
 
+def loaded_width(img):
+    """The natural width of an <img> once it has loaded (0 if it cannot): a lazy or just-inserted
+    picture may still be on its way when the page is ready, so reading img.complete at once races it."""
+    img.scroll_into_view_if_needed()
+    return img.evaluate("img => img.decode().then(() => img.naturalWidth, () => 0)")
+
+
 def load_all_images(page):
     """Load the lazy images below the fold too, so a full-page screenshot shows every photo."""
     page.evaluate(

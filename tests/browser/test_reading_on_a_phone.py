@@ -2,6 +2,8 @@
 
 from news.models import Article
 
+from .portal_content import loaded_width
+
 
 def test_resident_reads_an_article_with_captioned_photos_on_a_phone(
     phone, live_server, make_article, make_photo, screenshot
@@ -23,7 +25,7 @@ def test_resident_reads_an_article_with_captioned_photos_on_a_phone(
     caption = phone.locator("figure figcaption")
     assert caption.inner_text() == "Quang cảnh hội nghị"
     # The photo really loaded and fits the phone's width: no sideways scrolling.
-    assert phone.locator("figure img").evaluate("img => img.complete && img.naturalWidth > 0")
+    assert loaded_width(phone.locator("figure img")) > 0
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
     screenshot(phone, "article-phone")
 

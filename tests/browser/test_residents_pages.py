@@ -7,7 +7,7 @@ import pytest
 
 from news.models import Category
 
-from .portal_content import load_all_images, populate
+from .portal_content import load_all_images, loaded_width, populate
 
 
 @pytest.fixture
@@ -38,7 +38,7 @@ def test_home_features_the_newest_and_puts_the_sidebar_below_on_a_phone(
 ):
     page.goto(live_server.url + "/")
     assert page.locator(".featured-title").inner_text() == featured.title
-    assert page.locator(".featured-photo img").evaluate("img => img.complete && img.naturalWidth > 0")
+    assert loaded_width(page.locator(".featured-photo img")) > 0
     assert page.locator(".section-block").count() == 2
     assert page.locator(".sidebar-title").all_inner_texts() == ["TIN MỚI NHẤT", "XEM NHIỀU NHẤT"]
     main_box = page.locator(".layout-main").bounding_box()
@@ -81,9 +81,7 @@ def test_an_article_with_related_previous_next_share_and_tools(page, live_server
     )
     assert page.get_by_role("link", name="Zalo").is_visible()
     for img in page.locator("figure img").all():
-        img.scroll_into_view_if_needed()
-        img.evaluate("img => img.decode()")
-        assert img.evaluate("img => img.naturalWidth > 0")
+        assert loaded_width(img) > 0
     assert no_sideways_scroll(page)
     assert page.csp_errors == []
     load_all_images(page)

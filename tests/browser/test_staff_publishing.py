@@ -11,6 +11,7 @@ from news.models import Article
 from tests.staff.people import APPROVERS, EDITORS, PASSWORD, make_staff, restore_groups
 
 from .conftest import DESKTOP, new_context
+from .portal_content import loaded_width
 
 TITLE = "Hội nghị sơ kết công tác xây dựng Đảng 6 tháng đầu năm"
 PARAGRAPHS = [
@@ -136,7 +137,7 @@ def test_editor_writes_approver_publishes_resident_reads(browser, desktop, live_
     for index, caption in enumerate(CAPTIONS):
         figure = figures.nth(index)
         assert figure.locator("figcaption").inner_text() == caption
-        assert figure.locator("img").evaluate("img => img.complete && img.naturalWidth > 0")
+        assert loaded_width(figure.locator("img")) > 0
         # The caption sits under its photo.
         photo_box = figure.locator("img").bounding_box()
         caption_box = figure.locator("figcaption").bounding_box()
