@@ -1,6 +1,5 @@
 """Articles, their photos and the sections (chuyên mục) they are filed under."""
 
-import re
 from datetime import timedelta
 
 from ckeditor_uploader.fields import RichTextUploadingField
@@ -18,26 +17,7 @@ from django.utils.text import Truncator
 from .images import MEDIUM_SIDE, THUMBNAIL_SIDE, fitted_width, process_photo, validate_image_file
 from .sanitize import sanitize_body
 from .search import indexed, plain_text, searchable_text
-from .text import nfc, slugify_vi
-
-# What the URL patterns' <slug:…> accepts; the admin's form refuses anything else, an import or the
-# shell does not, and one such slug made every page that links to it fail to build the link (a 500).
-_URL_SLUG = re.compile(r"[-a-zA-Z0-9_]+")
-
-
-def needs_slug(slug):
-    """Whether a slug is missing or could not be put in an address."""
-    return not (slug and _URL_SLUG.fullmatch(slug))
-
-
-def unique_slug(text, is_taken, max_length=200):
-    """A slug from text, suffixed -2, -3… while is_taken(slug) says another row holds it."""
-    base = slugify_vi(text, max_length=max_length - 6)
-    slug, n = base, 1
-    while is_taken(slug):
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
+from .text import needs_slug, nfc, unique_slug
 
 
 class Category(models.Model):

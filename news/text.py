@@ -45,3 +45,23 @@ def slugify_vi(text, max_length=200):
     """An ASCII slug: "Hội nghị Đảng ủy" -> "hoi-nghi-dang-uy"."""
     slug = slugify(fold(text))[:max_length].strip("-")
     return slug or "bai-viet"
+
+
+# What the URL patterns' <slug:…> accepts; the admin's form refuses anything else, an import or the
+# shell does not, and one such slug made every page that links to it fail to build the link (a 500).
+_URL_SLUG = re.compile(r"[-a-zA-Z0-9_]+")
+
+
+def needs_slug(slug):
+    """Whether a slug is missing or could not be put in an address."""
+    return not (slug and _URL_SLUG.fullmatch(slug))
+
+
+def unique_slug(text, is_taken, max_length=200):
+    """A slug from text, suffixed -2, -3… while is_taken(slug) says another row holds it."""
+    base = slugify_vi(text, max_length=max_length - 6)
+    slug, n = base, 1
+    while is_taken(slug):
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
