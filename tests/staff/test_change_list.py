@@ -69,7 +69,7 @@ def test_a_date_out_of_range_in_the_address_gives_the_unfiltered_list(approver_c
     assert titles(approver_client.get(response["Location"])) == ["Bài đang đăng"]
 
 
-# A date typed without a time zone, as this one is, makes Django warn; the warning is the point here.
+# A date typed without a time zone is what this test sends, so Django's warning about it is expected.
 @pytest.mark.filterwarnings("ignore:DateTimeField Article.published_at received a naive datetime")
 def test_a_date_filter_near_year_1_lists_what_it_matches(approver_client, make_article):
     # On SQLite, moving 01/01/0001 to UTC overflowed: a 500. Every article is after it.
