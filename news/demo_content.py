@@ -44,40 +44,38 @@ CATEGORIES = (
     ("An ninh - Trật tự", 4),
 )
 
-CHI_BO = DemoArticle(
-    slug="hoi-nghi-chuyen-de-nang-cao-chat-luong-sinh-hoat-chi-bo",
-    title="Đảng ủy phường Hòa Bình tổ chức Hội nghị chuyên đề nâng cao chất lượng sinh hoạt chi bộ",
+DAN_VAN = DemoArticle(
+    slug="hoi-nghi-chuyen-de-dan-van-kheo-o-khu-dan-cu",
+    title="Đảng ủy phường Hòa Bình bàn giải pháp nhân rộng mô hình “Dân vận khéo” ở khu dân cư",
     summary=(
-        "Hội nghị là dịp để bí thư các chi bộ trực thuộc trao đổi cách làm hay, chỉ ra những hạn chế "
-        "và thống nhất giải pháp giúp buổi sinh hoạt thiết thực, hiệu quả hơn."
+        "Bí thư các chi bộ khu dân cư kể lại những việc đã làm được nhờ lắng nghe dân, và cùng Đảng ủy "
+        "chọn ba mô hình sẽ nhân rộng trong năm tới."
     ),
     category="Xây dựng Đảng",
     days_ago=2,
     hour=9,
     views=214,
     blocks=(
-        "Vừa qua, Đảng ủy phường Hòa Bình tổ chức Hội nghị chuyên đề “Nâng cao chất lượng sinh hoạt chi "
-        "bộ trong tình hình mới”. Dự hội nghị có đồng chí Nguyễn Văn Thành, Bí thư Đảng ủy phường; các "
-        "đồng chí trong Ban Thường vụ Đảng ủy cùng bí thư, phó bí thư của 18 chi bộ trực thuộc.",
-        "Phát biểu khai mạc, đồng chí Nguyễn Văn Thành nhấn mạnh chi bộ là nền tảng của Đảng ở cơ sở, là "
-        "nơi gắn bó trực tiếp với nhân dân trên từng khu dân cư. Chất lượng sinh hoạt chi bộ quyết định "
-        "phần lớn năng lực lãnh đạo và sức chiến đấu của cả Đảng bộ, vì vậy mỗi buổi sinh hoạt cần có nội "
-        "dung thiết thực, tránh hình thức, đơn điệu.",
-        "Tại hội nghị, đại diện các chi bộ đã trao đổi nhiều cách làm hay. Chi bộ khu dân cư số 3 chia sẻ "
-        "việc gửi trước dự thảo nghị quyết cho đảng viên để mọi người chuẩn bị ý kiến, nhờ đó buổi sinh "
-        "hoạt dành nhiều thời gian hơn cho thảo luận. Chi bộ Trường Tiểu học Hòa Bình giới thiệu cách chọn "
-        "một vấn đề cụ thể của nhà trường để sinh hoạt chuyên đề mỗi quý.",
-        "Nhiều ý kiến cũng thẳng thắn chỉ ra những hạn chế còn tồn tại như tỷ lệ đảng viên tham gia sinh "
-        "hoạt ở một số chi bộ chưa đều, việc tự phê bình và phê bình có nơi còn nể nang. Các đại biểu đề "
-        "xuất tăng cường vai trò của cấp ủy viên phụ trách, thường xuyên dự và góp ý cho sinh hoạt chi bộ.",
-        "Kết luận hội nghị, đồng chí Trần Thị Hương, Phó Bí thư Thường trực Đảng ủy phường, đề nghị các "
-        "chi bộ rà soát quy chế làm việc và xây dựng kế hoạch sinh hoạt chuyên đề cho từng quý. Ban Thường "
-        "vụ Đảng ủy sẽ kiểm tra, đánh giá định kỳ, kịp thời biểu dương những chi bộ có cách làm sáng tạo.",
+        "Sáng thứ Bảy tuần trước, tại hội trường Ủy ban nhân dân phường, Đảng ủy phường Hòa Bình họp "
+        "chuyên đề về công tác dân vận ở khu dân cư. Đồng chí Nguyễn Văn Thành, Bí thư Đảng ủy phường, "
+        "chủ trì; cùng dự có Ban Thường vụ Đảng ủy, lãnh đạo Mặt trận và các đoàn thể, bí thư 18 chi bộ.",
+        "Mở đầu buổi họp, đồng chí Nguyễn Văn Thành cho rằng nhiều việc khó của phường năm qua, từ mở rộng "
+        "ngõ 12 đến lắp camera an ninh, đều xong nhờ người dân được hỏi ý kiến từ đầu. Đồng chí đề nghị "
+        "các chi bộ nói thật cái được, cái chưa được, để cùng chọn cách làm đáng nhân rộng.",
+        "Chi bộ khu dân cư số 3 kể chuyện vận động 46 hộ hiến đất mở ngõ: cán bộ đến từng nhà vào buổi "
+        "tối, vẽ sẵn sơ đồ để bà con thấy lối đi mới, hộ nào khó khăn thì tổ dân phố góp công sửa lại "
+        "cổng. Chi bộ khu dân cư số 5 giới thiệu nhóm Zalo của tổ dân phố, nơi mọi phản ánh được trả lời "
+        "trong ngày.",
+        "Các ý kiến cũng chỉ ra chỗ còn vướng: có nơi họp tổ dân phố ít người dự, thông tin đến người cao "
+        "tuổi còn chậm, một số đảng viên trẻ chưa quen việc đến nhà trò chuyện với dân.",
+        "Kết thúc buổi họp, đồng chí Trần Thị Hương, Phó Bí thư Thường trực Đảng ủy phường, giao mỗi chi "
+        "bộ đăng ký một việc dân vận cụ thể trước ngày 15 tháng sau. Ba mô hình được chọn nhân rộng là "
+        "hiến đất mở ngõ, nhóm Zalo tổ dân phố và tổ tự quản nhà văn hóa.",
     ),
     photos=(
-        DemoPhoto("Đồng chí Nguyễn Văn Thành, Bí thư Đảng ủy phường, phát biểu khai mạc hội nghị", 2),
-        DemoPhoto("Đại diện Chi bộ khu dân cư số 3 chia sẻ kinh nghiệm tại hội nghị", 3),
-        DemoPhoto("Các đại biểu dự hội nghị chuyên đề"),
+        DemoPhoto("Đồng chí Nguyễn Văn Thành, Bí thư Đảng ủy phường, mở đầu buổi họp chuyên đề", 2),
+        DemoPhoto("Bí thư Chi bộ khu dân cư số 3 kể lại cách vận động các hộ hiến đất mở ngõ", 3),
+        DemoPhoto("Đại biểu dự buổi họp chuyên đề về công tác dân vận"),
     ),
 )
 
@@ -301,5 +299,5 @@ SCHEDULED = DemoArticle(
     photos=(DemoPhoto("Đồng chí Nguyễn Văn Thành, Bí thư Đảng ủy phường, phát động cuộc thi", 1),),
 )
 
-PUBLISHED = (CHI_BO, HDND, VE_SINH, KET_NAP, TINH_NGUYEN, CHUA_CHAY)
+PUBLISHED = (DAN_VAN, HDND, VE_SINH, KET_NAP, TINH_NGUYEN, CHUA_CHAY)
 ARTICLES = (*PUBLISHED, DRAFT, SCHEDULED)

@@ -12,7 +12,7 @@ BODY = "".join(f"<p>Đoạn văn thứ {n}.</p>" for n in range(1, 6))
 
 def test_page_shows_ward_title_meta_line_paragraphs_and_captioned_photos(reader, make_article, make_photo):
     article = make_article(
-        title="Hội nghị chuyên đề về sinh hoạt chi bộ",
+        title="Hội nghị chuyên đề về công tác dân vận",
         body=BODY,
         # 01:45 UTC is 08:45 in Hà Nội.
         published_at=datetime(2023, 9, 9, 1, 45, tzinfo=UTC),
@@ -25,7 +25,7 @@ def test_page_shows_ward_title_meta_line_paragraphs_and_captioned_photos(reader,
 
     assert '<html lang="vi">' in html
     assert "Phường Hòa Bình" in html
-    assert '<h1 class="article-title">Hội nghị chuyên đề về sinh hoạt chi bộ</h1>' in html
+    assert '<h1 class="article-title">Hội nghị chuyên đề về công tác dân vận</h1>' in html
     assert "Ngày đăng 09/09/2023 | 08:45 | Lượt xem: 60" in html
     # Each photo is a figure with its caption under it, after the paragraph staff chose.
     order = re.findall(r"Đoạn văn thứ \d|<figure|<figcaption>[^<]+", html)

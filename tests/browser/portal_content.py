@@ -7,14 +7,14 @@ from django.utils import timezone
 from news.models import Article, Category
 
 PARAGRAPHS = [
-    "Sáng ngày 20/11, Đảng ủy phường Hòa Bình tổ chức hội nghị chuyên đề về nâng cao chất lượng sinh "
-    "hoạt chi bộ. Dự hội nghị có các đồng chí trong Ban Thường vụ Đảng ủy và bí thư các chi bộ.",
-    "Phát biểu khai mạc, đồng chí Bí thư Đảng ủy phường nhấn mạnh sinh hoạt chi bộ là nơi mỗi đảng "
-    "viên được rèn luyện, tu dưỡng; nội dung sinh hoạt cần gắn với những việc cụ thể của khu dân cư.",
-    "Các đại biểu đã thảo luận về cách chuẩn bị nội dung, cách điều hành buổi sinh hoạt và việc theo "
-    "dõi thực hiện nghị quyết sau mỗi kỳ họp.",
-    "Kết luận hội nghị, đồng chí Bí thư đề nghị các chi bộ xây dựng kế hoạch cụ thể, báo cáo kết quả "
-    "về Đảng ủy trước ngày 15/12.",
+    "Sáng ngày 20/11, Đảng ủy phường Hòa Bình tổ chức hội nghị triển khai kế hoạch chuyển đổi số ở các "
+    "khu dân cư. Tham dự có Ban Thường vụ Đảng ủy, bí thư các chi bộ và tổ trưởng tổ dân phố.",
+    "Mở đầu hội nghị, đồng chí Bí thư Đảng ủy phường đề nghị mỗi chi bộ giúp người cao tuổi cài ứng "
+    "dụng định danh điện tử và nộp hồ sơ trực tuyến ngay tại nhà văn hóa tổ dân phố.",
+    "Các đại biểu bàn cách mở những buổi hướng dẫn vào tối thứ Bảy, khi con cháu có thể đi cùng ông bà, "
+    "và cách ghi lại những hộ đã được giúp.",
+    "Cuối hội nghị, đồng chí Bí thư giao các chi bộ báo cáo số hộ được hướng dẫn về Đảng ủy trước ngày "
+    "15/12.",
 ]
 
 
@@ -31,7 +31,7 @@ def populate(make_article, make_photo):
         ("Học tập, quán triệt nghị quyết Trung ương", party),
         ("Phường tổ chức ngày hội đại đoàn kết toàn dân tộc", None),
         ("Kiểm tra công tác phòng cháy chữa cháy", None),
-        ("Chi bộ khu dân cư số 3 sinh hoạt chuyên đề", party),
+        ("Chi bộ khu dân cư số 3 họp bàn việc mở rộng ngõ", party),
     ]
     for n, (title, section) in enumerate(titles, start=1):
         article = make_article(
@@ -45,14 +45,14 @@ def populate(make_article, make_photo):
             make_photo(article, caption=f"Quang cảnh: {title.lower()}")
         Article.objects.filter(pk=article.pk).update(view_count=100 - 7 * n)
     featured = make_article(
-        title="Đảng ủy phường tổ chức hội nghị chuyên đề về sinh hoạt chi bộ",
-        summary="Hội nghị bàn cách nâng cao chất lượng sinh hoạt chi bộ ở các khu dân cư.",
+        title="Đảng ủy phường tổ chức hội nghị triển khai chuyển đổi số ở khu dân cư",
+        summary="Hội nghị giao mỗi chi bộ giúp người cao tuổi dùng dịch vụ công trực tuyến.",
         body="".join(f"<p>{p}</p>" for p in PARAGRAPHS),
         category=party,
         published_at=now - timedelta(minutes=30),
     )
     make_photo(
-        featured, caption="Đồng chí Bí thư Đảng ủy phường phát biểu khai mạc hội nghị", position=2, order=0
+        featured, caption="Đồng chí Bí thư Đảng ủy phường phát biểu mở đầu hội nghị", position=2, order=0
     )
     make_photo(featured, caption="Các đại biểu dự hội nghị", position=3, order=1)
     make_article(title="Bản nháp chưa đăng về hội nghị", status=Article.Status.DRAFT, category=party)
