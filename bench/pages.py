@@ -44,7 +44,7 @@ def fill(count):
     buffer = io.BytesIO()
     Image.new("RGB", (1200, 800), (160, 40, 40)).save(buffer, "JPEG")
     now = timezone.now()
-    words = "Đảng ủy phường tổ chức hội nghị chuyên đề nâng cao chất lượng sinh hoạt chi bộ".split()  # noqa: SIM905
+    words = "Đảng ủy phường họp bàn việc hướng dẫn người cao tuổi dùng dịch vụ công chi bộ".split()  # noqa: SIM905
     for n in range(count):
         title = " ".join(words[(n + k) % len(words)] for k in range(8)) + f" {n}"
         article = Article.objects.create(
@@ -111,7 +111,7 @@ def main():
             "page 5 /?page=5": "/?page=5",
             "article": article.get_absolute_url(),
             "category": article.category.get_absolute_url(),
-            "search 'hoi nghi chi bo'": "/tim-kiem/?q=hoi+nghi+chi+bo",
+            "search 'dich vu chi bo'": "/tim-kiem/?q=dich+vu+chi+bo",
         }
         print(f"{'page':32} {'median ms':>10} {'p95 ms':>10}")
         for label, url in pages.items():

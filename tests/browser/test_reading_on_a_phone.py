@@ -9,7 +9,7 @@ def test_resident_reads_an_article_with_captioned_photos_on_a_phone(
     phone, live_server, make_article, make_photo, screenshot
 ):
     article = make_article(
-        title="Đảng ủy phường tổ chức hội nghị chuyên đề",
+        title="Đảng ủy phường tổ chức hội nghị bàn việc mở rộng ngõ",
         body="".join(f"<p>Nội dung đoạn {n} của bài viết về hội nghị.</p>" for n in range(1, 5)),
     )
     make_photo(article, caption="Quang cảnh hội nghị", position=2)
