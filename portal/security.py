@@ -1,4 +1,5 @@
-"""Response headers that Django 5.2 does not set by itself: the Content-Security-Policy.
+"""Response headers that Django 5.2 does not set by itself: the Content-Security-Policy and the
+Permissions-Policy.
 
 The public pages run only our own static files, so their policy is strict. The staff tools (the admin
 and django-ckeditor) run CKEditor 4, which injects inline scripts and styles and posts uploads into a
@@ -39,11 +40,16 @@ STAFF_POLICY = "; ".join(
 )
 
 
+# No page of the portal needs a camera, microphone, location, payment or USB: should a script ever get
+# in, it is refused them. Web Share stays allowed: the article page's "Chia sẻ khác…" button uses it.
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+
+
 def is_staff_tool(path):
     return path.startswith(("/" + settings.PORTAL_ADMIN_PATH, "/ckeditor/"))
 
 
-class ContentSecurityPolicyMiddleware:
+class SecurityHeadersMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -55,4 +61,5 @@ class ContentSecurityPolicyMiddleware:
             response.headers["X-Frame-Options"] = "SAMEORIGIN"
         else:
             response.headers.setdefault("Content-Security-Policy", PUBLIC_POLICY)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response

@@ -45,6 +45,8 @@ def test_every_page_sends_the_security_headers(reader, make_article):
         assert "script-src 'self'" in policy
         assert "frame-ancestors 'none'" in policy
         assert "unsafe-inline" not in policy
+        assert "camera=()" in response["Permissions-Policy"]
+        assert "geolocation=()" in response["Permissions-Policy"]
 
 
 def test_production_settings_pass_the_deploy_check():
