@@ -167,8 +167,10 @@ STORAGES = {
 # Tests and local debug serve static files straight from the source folders, without collectstatic.
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
 WHITENOISE_AUTOREFRESH = DEBUG or TESTING
-# Uploads stay in memory up to 5 MB and are never executable or world-writable on disk.
+# Stored uploads are never executable or world-writable. (An upload past Django's 2.5 MB waits in a
+# temporary file, not in memory; news.images reads at most 15 MB of it.)
 FILE_UPLOAD_PERMISSIONS = 0o644
+# A form's text, files aside: an article body is far below this; photos pasted into it are not.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # --- Security ----------------------------------------------------------------------------------
