@@ -23,6 +23,7 @@ CRAWLER_AGENTS = re.compile(
     r"(?<!cu)bot\b|bot/|crawl|spider|slurp|facebookexternalhit|facebookcatalog|meta-externalagent"
     r"|coccoc|zalo(?:-|\s)?(?:bot|link|preview)|skypeuripreview|whatsapp|telegrambot"
     r"|embedly|preview|python-requests|curl/|wget/|httpclient|go-http-client"
+    r"|python-urllib|scrapy|node-fetch|axios/|libwww-perl|java/|okhttp|google-inspectiontool|mediapartners"
     # Scrapers and uptime monitors drive headless Chrome, which names itself; residents' browsers never do.
     r"|headlesschrome",
     re.IGNORECASE,

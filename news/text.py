@@ -31,8 +31,13 @@ def nfc(text):
 
 
 def strip_marks(text):
-    """Lower-case text without tone and vowel marks, đ as d, spacing untouched: "Đảng ủy" -> "dang uy"."""
-    decomposed = unicodedata.normalize("NFD", text.translate(_D_TO_ASCII))
+    """Lower-case text without tone and vowel marks, đ as d, spacing untouched: "Đảng ủy" -> "dang uy".
+
+    The compatibility decomposition (NFKD) also writes superscripts, subscripts and full-width forms as
+    the plain letters and digits a phone types: "m²" -> "m2", "CO₂" -> "co2". PostgreSQL's word parser
+    does not count "²" as part of a word, so without this it indexed "m²" as "m" and SQLite did not.
+    """
+    decomposed = unicodedata.normalize("NFKD", text.translate(_D_TO_ASCII))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 

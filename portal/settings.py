@@ -47,6 +47,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite has one writer at a time. A transaction that reads and then writes (an admin save) cannot
+    # wait for a view counted in between, and failed at once with "database is locked"; taking the write
+    # lock when the transaction begins makes each wait its turn, for up to 20 seconds.
+    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
 REDIS_URL = os.environ.get("REDIS_URL", "")
 # The admin lives at an unadvertised path so that scanners of /admin/ find nothing.
 PORTAL_ADMIN_PATH = os.environ.get("PORTAL_ADMIN_PATH", "quan-tri/").strip("/") + "/"

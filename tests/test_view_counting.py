@@ -85,6 +85,17 @@ def test_link_prefetches_do_not_count(reader, make_article, headers):
         "Zalo-Bot/1.0",
         "ZaloLinkPreview",
         "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/130.0",
+        "GOOGLEBOT/2.1",
+        # Scripts and scrapers in other languages than curl's and requests'.
+        "Python-urllib/3.11",
+        "Scrapy/2.11 (+https://scrapy.org)",
+        "node-fetch/1.0 (+https://github.com/bitinn/node-fetch)",
+        "axios/1.6.8",
+        "libwww-perl/6.72",
+        "Java/17.0.2",
+        "okhttp/4.12.0",
+        "Mozilla/5.0 (compatible; Google-InspectionTool/1.0)",
+        "Mediapartners-Google",
         "",
     ],
 )
