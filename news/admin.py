@@ -86,7 +86,9 @@ class ArticleChangeList(ChangeList):
             raise IncorrectLookupParameters(error) from error
 
 
-class ArticlePhotoInline(admin.TabularInline):
+class ArticlePhotoInline(admin.StackedInline):
+    # Stacked, not tabular: staff add photos from their phones, where a table's caption, order and
+    # position columns sit off the screen to the right, and each field's help shows only as a tooltip.
     model = ArticlePhoto
     form = ArticlePhotoForm
     fields = ("thumbnail_preview", "image", "caption", "order", "position")

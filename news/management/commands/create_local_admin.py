@@ -16,10 +16,11 @@ class Command(BaseCommand):
         User = get_user_model()
         if User.objects.filter(username=username).exists():
             # The password was printed when the account was made; printing a new one here would
-            # silently lock out whoever noted the first.
+            # silently lock out whoever noted the first. The hint runs manage.py as scripts/serve does:
+            # the machine's own python has no Django, and without debug the settings want a secret key.
             self.stdout.write(
                 f"Tài khoản quản trị «{username}» đã có. Quên mật khẩu: "
-                f"python manage.py changepassword {username}"
+                f"DJANGO_DEBUG=1 .venv/bin/python manage.py changepassword {username}"
             )
             return
         password = secrets.token_urlsafe(12)
