@@ -1,8 +1,10 @@
 """A small portal to look at: sections, articles with Vietnamese titles, photos and captions."""
 
+import io
 from datetime import timedelta
 
 from django.utils import timezone
+from PIL import Image
 
 from news.models import Article, Category
 
@@ -57,6 +59,18 @@ def populate(make_article, make_photo):
     make_photo(featured, caption="Các đại biểu dự hội nghị", position=3, order=1)
     make_article(title="Bản nháp chưa đăng về hội nghị", status=Article.Status.DRAFT, category=party)
     return featured
+
+
+def write_photos(folder, size, stem):
+    """Two JPEG files of the given size, a red one and a blue one, as staff would pick them to upload."""
+    paths = []
+    for n, color in enumerate([(170, 40, 40), (40, 90, 160)], start=1):
+        buffer = io.BytesIO()
+        Image.new("RGB", size, color).save(buffer, "JPEG", quality=85)
+        path = folder / f"{stem}-{n}.jpg"
+        path.write_bytes(buffer.getvalue())
+        paths.append(path)
+    return paths
 
 
 def loaded_width(img):

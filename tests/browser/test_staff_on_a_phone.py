@@ -5,16 +5,15 @@ needs must be on the screen without scrolling the page (or a table in it) sidewa
 says about a field must be readable without a mouse to hover over a tooltip.
 """
 
-import io
 import re
 
 import pytest
-from PIL import Image
 
 from news.models import Article
 from tests.staff.people import APPROVERS, EDITORS, PASSWORD, make_staff, restore_groups
 
 from .conftest import PHONE, _page
+from .portal_content import write_photos
 from .test_staff_publishing import CAPTIONS, PARAGRAPHS, TITLE
 
 PHOTO_FIELDS = ("image", "caption", "order", "position")
@@ -23,14 +22,7 @@ PHOTO_FIELDS = ("image", "caption", "order", "position")
 @pytest.fixture
 def photos(tmp_path):
     """Two photos as a phone takes them, upright 3:4."""
-    paths = []
-    for n, color in enumerate([(170, 40, 40), (40, 90, 160)], start=1):
-        buffer = io.BytesIO()
-        Image.new("RGB", (1200, 1600), color).save(buffer, "JPEG", quality=85)
-        path = tmp_path / f"anh-dien-thoai-{n}.jpg"
-        path.write_bytes(buffer.getvalue())
-        paths.append(path)
-    return paths
+    return write_photos(tmp_path, (1200, 1600), "anh-dien-thoai")
 
 
 def assert_no_sideways_scroll(page):

@@ -1,17 +1,15 @@
 """Ward staff publish in real Chromium: an editor writes in CKEditor and adds two captioned photos, previews
 the draft, an approver publishes it, and a resident reads it with each caption under its photo."""
 
-import io
 import re
 
 import pytest
-from PIL import Image
 
 from news.models import Article
 from tests.staff.people import APPROVERS, EDITORS, PASSWORD, make_staff, restore_groups
 
 from .conftest import DESKTOP, new_context
-from .portal_content import loaded_width
+from .portal_content import loaded_width, write_photos
 
 TITLE = "Hội nghị sơ kết công tác xây dựng Đảng 6 tháng đầu năm"
 PARAGRAPHS = [
@@ -24,14 +22,7 @@ CAPTIONS = ["Quang cảnh hội nghị", "Đồng chí Bí thư Đảng ủy ph�
 
 @pytest.fixture
 def photos(tmp_path):
-    paths = []
-    for n, color in enumerate([(170, 40, 40), (40, 90, 160)], start=1):
-        buffer = io.BytesIO()
-        Image.new("RGB", (1600, 1067), color).save(buffer, "JPEG", quality=85)
-        path = tmp_path / f"anh-hoi-nghi-{n}.jpg"
-        path.write_bytes(buffer.getvalue())
-        paths.append(path)
-    return paths
+    return write_photos(tmp_path, (1600, 1067), "anh-hoi-nghi")
 
 
 def new_page(browser):
