@@ -1,21 +1,19 @@
 """The staff side: ward staff write articles with captioned photos, approvers publish them.
 
-Who may do what is decided in news.publishing; this module wires those answers into the admin's form,
-inline, actions and permissions, and records who created and last changed each article.
+Review, the editor's lock, versions and restore come from the publishing core (publishing.admin); this
+module adds what is an article's own: its photos, its search, its list's columns.
 """
 
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ChangeList
-from django.http import HttpResponseRedirect
-from django.urls import reverse
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from . import publishing
-from .admin_forms import FIRST_YEAR, LAST_YEAR, ArticleAdminForm, ArticlePhotoForm, CategoryAdminForm
+from publishing.admin import PublishableAdmin, PublishableInline, StateFilter
+from publishing.forms import FIRST_YEAR, LAST_YEAR
+
+from .admin_forms import ArticleAdminForm, ArticlePhotoForm, CategoryAdminForm
 from .models import Article, ArticlePhoto, Category
 from .sanitize import count_images
 from .search import query_words, search_articles
@@ -24,41 +22,6 @@ MESSAGE_IMAGES_DROPPED = (
     "{count} ảnh dán thẳng vào nội dung (từ Word hoặc từ máy tính) không được giữ lại. Xin thêm ảnh ở mục"
     " “Ảnh kèm chú thích” dưới bài, hoặc bằng nút ảnh của trình soạn thảo (thẻ “Tải lên”)."
 )
-EDITOR_STATUS_HELP = "Bạn lưu bài ở dạng bản nháp; người duyệt tin sẽ xuất bản hoặc hẹn giờ đăng."
-
-
-def review_queue(request):
-    """What waits for staff, for the admin's front page: (label, count, address of that list) rows."""
-    if not request.user.has_perm("news.view_article"):
-        return []
-    counts = Article.objects.review_counts()
-    changelist = reverse("admin:news_article_changelist")
-    waiting = "Bản nháp chờ duyệt" if publishing.can_publish(request.user) else "Bản nháp"
-    return [
-        (waiting, counts["drafts"], f"{changelist}?{StateFilter.parameter_name}={publishing.STATE_DRAFT}"),
-        (
-            "Đã lên lịch, chưa đến giờ đăng",
-            counts["scheduled"],
-            f"{changelist}?{StateFilter.parameter_name}={publishing.STATE_SCHEDULED}",
-        ),
-    ]
-
-
-class StateFilter(admin.SimpleListFilter):
-    title = "trạng thái"
-    parameter_name = "trang_thai"
-
-    def lookups(self, request, model_admin):
-        return list(publishing.STATE_LABELS.items())
-
-    def queryset(self, request, queryset):
-        if self.value() == publishing.STATE_DRAFT:
-            return queryset.filter(status=Article.Status.DRAFT)
-        if self.value() == publishing.STATE_SCHEDULED:
-            return queryset.scheduled()
-        if self.value() == publishing.STATE_PUBLISHED:
-            return queryset.published()
-        return queryset
 
 
 class ArticleChangeList(ChangeList):
@@ -86,7 +49,7 @@ class ArticleChangeList(ChangeList):
             raise IncorrectLookupParameters(error) from error
 
 
-class ArticlePhotoInline(admin.StackedInline):
+class ArticlePhotoInline(PublishableInline, admin.StackedInline):
     # Stacked, not tabular: staff add photos from their phones, where a table's caption, order and
     # position columns sit off the screen to the right, and each field's help shows only as a tooltip.
     model = ArticlePhoto
@@ -101,21 +64,13 @@ class ArticlePhotoInline(admin.StackedInline):
             return "—"
         return format_html('<img class="photo-thumb" src="{}" alt="{}">', photo.thumbnail.url, photo.alt)
 
-    # An approved article's photos are part of what was approved: only an approver changes them.
-    def has_add_permission(self, request, obj=None):
-        return super().has_add_permission(request, obj) and publishing.may_change(request.user, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and publishing.may_change(request.user, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and publishing.may_change(request.user, obj)
-
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(PublishableAdmin):
     form = ArticleAdminForm
     inlines = [ArticlePhotoInline]
+    revision_follow = ("photos",)
+    compare_fields = (("title", "Tiêu đề", False), ("summary", "Tóm tắt", False), ("body", "Nội dung", True))
     list_display = (
         "title",
         "category",
@@ -130,10 +85,7 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ("title",)
     search_help_text = "Gõ có dấu hoặc không dấu, ví dụ: hoi nghi."
     date_hierarchy = "published_at"
-    # The facet toggle is not translated into Vietnamese, and counting costs a query per filter choice.
-    show_facets = admin.ShowFacets.NEVER
-    actions = ["publish_selected", "unpublish_selected"]
-    readonly_fields = ("view_count", "created_by", "created_at", "updated_by", "updated_at")
+    readonly_fields = (*PublishableAdmin.publishing_readonly, "view_count")
     fieldsets = (
         (None, {"fields": ("title", "summary", "category")}),
         (
@@ -142,6 +94,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 "fields": (
                     "status",
                     "published_at",
+                    "state_description",
                     ("created_by", "created_at"),
                     ("updated_by", "updated_at"),
                     "view_count",
@@ -158,15 +111,6 @@ class ArticleAdmin(admin.ModelAdmin):
     def get_changelist(self, request, **kwargs):
         return ArticleChangeList
 
-    @admin.display(description="trạng thái", ordering="status")
-    def state_label(self, article):
-        state = publishing.state(article)
-        return format_html('<span class="state state-{}">{}</span>', state, publishing.STATE_LABELS[state])
-
-    @admin.display(description="thời gian đăng", ordering="published_at")
-    def published_time(self, article):
-        return date_format(timezone.localtime(article.published_at), "d/m/Y H:i")
-
     @admin.display(description="nội dung")
     def body_html(self, article):
         # The body is sanitized on save (news.sanitize), the same markup the public page shows.
@@ -182,39 +126,7 @@ class ArticleAdmin(admin.ModelAdmin):
             for name, options in fieldsets
         ]
 
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        # modelform_factory makes a new class on every call, so these settings stay with this request.
-        form = super().get_form(request, obj, change=change, **kwargs)
-        form.user = request.user
-        if "status" in form.base_fields and not publishing.can_publish(request.user):
-            form.base_fields["status"].help_text = EDITOR_STATUS_HELP
-        return form
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and publishing.may_change(request.user, obj)
-
-    def has_publish_permission(self, request):
-        return publishing.can_publish(request.user)
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        article = self.get_object(request, object_id)
-        if article is not None and not publishing.may_change(request.user, article):
-            if request.method == "POST":
-                # Django would answer 403; staff deserve to know why their save was refused.
-                messages.error(request, publishing.MESSAGE_LOCKED)
-                return HttpResponseRedirect(request.get_full_path())
-            messages.warning(request, publishing.MESSAGE_LOCKED)
-        return super().change_view(request, object_id, form_url, extra_context)
-
     def save_model(self, request, obj, form, change):
-        if not change:
-            obj.created_by = request.user
-        obj.updated_by = request.user
-        approved_now = "status" in form.changed_data and obj.status == Article.Status.PUBLISHED
-        if approved_now and "published_at" not in form.changed_data:
-            # Approved with the time left as the draft had it (when it was started): as the list action
-            # does, a past time becomes now. A time the approver typed is kept, past or future.
-            publishing.publish(obj)
         images_typed = count_images(obj.body)
         super().save_model(request, obj, form, change)
         # The save sanitized the body: images pasted straight from Word or a computer (data: and
@@ -229,32 +141,6 @@ class ArticleAdmin(admin.ModelAdmin):
             return queryset, False
         results, _ = search_articles(queryset, search_term)
         return results, False
-
-    @admin.action(description="Xuất bản các bài đã chọn", permissions=["publish"])
-    def publish_selected(self, request, queryset):
-        live = scheduled = 0
-        for article in queryset.filter(status=Article.Status.DRAFT):
-            publishing.publish(article)
-            self._save_decision(request, article, "Xuất bản")
-            if publishing.state(article) == publishing.STATE_SCHEDULED:
-                scheduled += 1
-            else:
-                live += 1
-        self.message_user(request, f"Đã xuất bản {live} bài, hẹn giờ {scheduled} bài.", messages.SUCCESS)
-
-    @admin.action(description="Gỡ xuống (trở về bản nháp) các bài đã chọn", permissions=["publish"])
-    def unpublish_selected(self, request, queryset):
-        count = 0
-        for article in queryset.filter(status=Article.Status.PUBLISHED):
-            publishing.unpublish(article)
-            self._save_decision(request, article, "Gỡ xuống")
-            count += 1
-        self.message_user(request, f"Đã gỡ {count} bài về bản nháp.", messages.SUCCESS)
-
-    def _save_decision(self, request, article, message):
-        article.updated_by = request.user
-        article.save(update_fields=["status", "published_at", "updated_by", "updated_at"])
-        self.log_change(request, article, message)
 
 
 @admin.register(Category)

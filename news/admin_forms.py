@@ -10,9 +10,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from PIL import Image
 
+from publishing.forms import PublishableForm
+
 from .images import EXTENSIONS, open_verified
 from .models import Article, ArticlePhoto, Category
-from .publishing import MESSAGE_CANNOT_PUBLISH, MESSAGE_LOCKED, can_publish, may_change
 from .text import fold, nfc
 
 
@@ -72,39 +73,12 @@ class ArticlePhotoForm(forms.ModelForm):
 
 MESSAGE_SECTION_TAKEN = "Đã có chuyên mục “{name}”, chỉ khác chữ hoa hoặc dấu. Xin dùng chuyên mục đó."
 
-FIRST_YEAR, LAST_YEAR = 1900, 2099
-MESSAGE_YEAR = (
-    f"Năm đăng phải từ {FIRST_YEAR} đến {LAST_YEAR}. Xin kiểm tra lại ngày (dd/mm/yyyy, ví dụ 25/11/2026)."
-)
 
-
-class ArticleAdminForm(forms.ModelForm):
-    # Set per request by ArticleAdmin.get_form: the form must know who is saving.
-    user = None
-
+class ArticleAdminForm(PublishableForm):
     class Meta:
         model = Article
         fields = ("title", "slug", "summary", "category", "status", "published_at", "body")
         field_classes = {"title": NormalizedCharField, "summary": NormalizedCharField}
-
-    def clean_published_at(self):
-        # 01/01/0001 is a valid date to Python (the year 1), a few hours from the edge of what the
-        # databases can store: SQLite's save was a 500, and on PostgreSQL every page listing the
-        # article failed to read it back. A year like 2206 hides an article for good. Both are typos.
-        when = self.cleaned_data.get("published_at")
-        if when is not None and not FIRST_YEAR <= when.year <= LAST_YEAR:
-            raise ValidationError(MESSAGE_YEAR, code="year")
-        return when
-
-    def clean(self):
-        cleaned = super().clean()
-        if self.user is None:
-            return cleaned
-        if not may_change(self.user, self.instance if self.instance.pk else None):
-            raise ValidationError(MESSAGE_LOCKED, code="locked")
-        if cleaned.get("status") == Article.Status.PUBLISHED and not can_publish(self.user):
-            self.add_error("status", ValidationError(MESSAGE_CANNOT_PUBLISH, code="cannot_publish"))
-        return cleaned
 
 
 class CategoryAdminForm(forms.ModelForm):

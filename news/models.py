@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 from ckeditor_uploader.fields import RichTextUploadingField
-from django.conf import settings
 from django.db import models, transaction
 from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
@@ -13,6 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import Truncator
+
+from publishing.models import Publishable, PublishableQuerySet
+from publishing.trash import bring_back, retire_on_commit
 
 from .images import MEDIUM_SIDE, THUMBNAIL_SIDE, fitted_width, process_photo, validate_image_file
 from .sanitize import sanitize_body
@@ -46,24 +48,7 @@ class Category(models.Model):
         return reverse("news:category", kwargs={"slug": self.slug})
 
 
-class ArticleQuerySet(models.QuerySet):
-    def published(self):
-        """What the public may read: published, and not scheduled for later."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
-
-    def scheduled(self):
-        """Approved for publication at a time still to come."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
-
-    def review_counts(self):
-        """How many drafts wait for review, and how many approved articles wait for their time."""
-        return self.aggregate(
-            drafts=models.Count("pk", filter=Q(status=Article.Status.DRAFT)),
-            scheduled=models.Count(
-                "pk", filter=Q(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
-            ),
-        )
-
+class ArticleQuerySet(PublishableQuerySet):
     def in_category(self, category):
         return self.filter(category=category)
 
@@ -123,11 +108,7 @@ class ArticleQuerySet(models.QuerySet):
 TEASER_WORDS = 40
 
 
-class Article(models.Model):
-    class Status(models.TextChoices):
-        DRAFT = "draft", "Bản nháp"
-        PUBLISHED = "published", "Đã xuất bản"
-
+class Article(Publishable):
     title = models.CharField("tiêu đề", max_length=255)
     slug = models.SlugField(
         "đường dẫn",
@@ -138,12 +119,6 @@ class Article(models.Model):
     )
     summary = models.TextField("tóm tắt (sapo)", blank=True)
     body = RichTextUploadingField("nội dung", blank=True)
-    status = models.CharField("trạng thái", max_length=10, choices=Status.choices, default=Status.DRAFT)
-    published_at = models.DateTimeField(
-        "thời gian đăng",
-        default=timezone.now,
-        help_text="Chọn một thời điểm trong tương lai để hẹn giờ đăng.",
-    )
     view_count = models.PositiveIntegerField("lượt xem", default=0, editable=False)
     category = models.ForeignKey(
         Category,
@@ -157,31 +132,13 @@ class Article(models.Model):
     search_text = models.TextField(blank=True, editable=False)
     # The title alone, indexed the same way: title matches rank first in search results.
     search_title = models.TextField(blank=True, editable=False)
-    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
-    updated_at = models.DateTimeField("sửa lúc", auto_now=True)
-    # Set by the admin (news.admin.ArticleAdmin.save_model); an import or the shell leaves them empty.
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="người tạo",
-        related_name="+",
-        on_delete=models.SET_NULL,
-        null=True,
-        editable=False,
-    )
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="người sửa cuối",
-        related_name="+",
-        on_delete=models.SET_NULL,
-        null=True,
-        editable=False,
-    )
+
+    # Not kept in versions: counted, or made again from the rest on save (publishing.revisions).
+    revision_exclude = ("view_count", "search_text", "search_title", "created_at", "updated_at")
 
     objects = ArticleQuerySet.as_manager()
 
-    class Meta:
-        ordering = ("-published_at", "-pk")
-        get_latest_by = "published_at"
+    class Meta(Publishable.Meta):
         verbose_name = "bài viết"
         verbose_name_plural = "bài viết"
         permissions = [("publish_article", "Có thể xuất bản, gỡ và hẹn giờ bài viết")]
@@ -231,10 +188,6 @@ class Article(models.Model):
     def teaser(self):
         """What lists, feeds and share cards say of the article: its summary, else its opening words."""
         return self.summary or Truncator(plain_text(self.body)).words(TEASER_WORDS)
-
-    @property
-    def is_public(self):
-        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
 
     @property
     def lead_photo(self):
@@ -326,6 +279,13 @@ class ArticlePhoto(models.Model):
         self.article.refresh_search_text()
         return result
 
+    def bring_back_files(self):
+        """Before a restore saves this row: its files back from the trash; False if the image is gone."""
+        storage = self.image.storage
+        for name in (self.medium.name, self.thumbnail.name):
+            bring_back(storage, name)
+        return bring_back(storage, self.image.name)
+
     @property
     def thumbnail_url(self):
         return self.thumbnail.url if self.thumbnail else self.image.url
@@ -345,13 +305,13 @@ class ArticlePhoto(models.Model):
 
 
 def delete_files_on_commit(photo):
-    """Delete a photo's image and its smaller sizes once the transaction that let go of them commits.
+    """Take a photo's image and its smaller sizes off the site once the transaction commits.
 
     A photo staff remove must leave the site: its address may have been shared (Open Graph sends it to
-    Facebook and Zalo). After the commit, so that a save that fails keeps the files its rows point to.
+    Facebook and Zalo). The files go to the private trash, so that restoring a version that had the
+    photo brings it back (publishing.trash).
     """
-    files = [(f.storage, f.name) for f in (photo.image, photo.medium, photo.thumbnail) if f and f._committed]
-    transaction.on_commit(lambda: [storage.delete(name) for storage, name in files])
+    retire_on_commit((photo.image, photo.medium, photo.thumbnail))
 
 
 @receiver(post_delete, sender=ArticlePhoto)

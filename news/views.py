@@ -23,10 +23,6 @@ PER_SECTION = 4
 RELATED_SIZE = 5
 
 
-def is_staff(user):
-    return user.is_authenticated and user.is_staff
-
-
 def canonical(request, page=None):
     """This page's address without junk in the query string; ?page=N kept past the first page."""
     suffix = f"?page={page.number}" if page is not None and page.number > 1 else ""
@@ -70,9 +66,7 @@ def category(request, slug):
 def article_detail(request, slug):
     # Staff preview drafts and scheduled articles at their public address; everyone else sees
     # only what is published.
-    articles = Article.objects.select_related("category")
-    if not is_staff(request.user):
-        articles = articles.published()
+    articles = Article.objects.select_related("category").visible_to(request.user)
     try:
         article = articles.get(slug=slug)
     except Article.DoesNotExist:

@@ -12,7 +12,8 @@ class PortalAdminSite(admin.AdminSite):
     enable_nav_sidebar = False
 
     def index(self, request, extra_context=None):
-        # Imported here: news.admin registers its models with this very site while the admin starts.
-        from news.admin import review_queue
+        # Imported here: the admin modules register their models with this very site while it starts.
+        from publishing.admin import review_queue
 
-        return super().index(request, {"review_queue": review_queue(request), **(extra_context or {})})
+        queue = review_queue(request, self)
+        return super().index(request, {"review_queue": queue, **(extra_context or {})})

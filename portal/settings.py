@@ -63,6 +63,10 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "media")
 # Production's web server serves uploads; the development server and the test server do it themselves.
 SERVE_MEDIA = env_flag("PORTAL_SERVE_MEDIA", default=DEBUG or TESTING)
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
+# Files of removed photos wait here, where no web server publishes them, so that restoring a version
+# brings them back (publishing.trash); `manage.py purge_trash` deletes those older than PORTAL_TRASH_DAYS.
+PORTAL_TRASH_ROOT = Path(os.environ.get("PORTAL_TRASH_ROOT") or BASE_DIR / "private" / "trash")
+PORTAL_TRASH_DAYS = int(os.environ.get("PORTAL_TRASH_DAYS", "90"))
 
 # What residents read in the header and footer; a ward adopting the portal sets these, not templates.
 PORTAL_WARD_NAME = os.environ.get("PORTAL_WARD_NAME", "Phường Hòa Bình")
@@ -87,6 +91,8 @@ INSTALLED_APPS = [
     "ckeditor",
     "ckeditor_uploader",
     "portal.apps.LoginThrottleConfig",  # django-axes
+    "reversion",
+    "publishing",
     "news",
 ]
 

@@ -129,18 +129,25 @@ def test_the_admin_speaks_vietnamese(editor_client):
 
 
 def test_the_admin_front_page_shows_approvers_what_waits_for_them(approver_client, make_article):
-    make_article(title="Nháp một", status=Article.Status.DRAFT)
-    make_article(title="Nháp hai", status=Article.Status.DRAFT)
+    make_article(title="Gửi duyệt một", status=Article.Status.REVIEW)
+    make_article(title="Gửi duyệt hai", status=Article.Status.REVIEW)
+    make_article(title="Nháp", status=Article.Status.DRAFT)
     make_article(title="Hẹn giờ", published_at=timezone.now() + timedelta(days=1))
     make_article(title="Đã đăng")
     page = approver_client.get("/quan-tri/").content.decode()
     queue = re.search(r'<div class="module" id="viec-can-lam">.*?</div>', page, re.S).group(0)
-    assert "Việc chờ duyệt" in queue
-    draft_row = re.search(r'trang_thai=draft">Bản nháp chờ duyệt</a></th>\s*<td>(\d+)</td>', queue)
-    scheduled_row = re.search(r'trang_thai=scheduled">[^<]+</a></th>\s*<td>(\d+)</td>', queue)
-    assert (draft_row.group(1), scheduled_row.group(1)) == ("2", "1")
-    # The link opens the list of exactly those drafts.
-    assert set(titles(approver_client.get(ADMIN, {"trang_thai": "draft"}))) == {"Nháp một", "Nháp hai"}
+    assert "Việc đang chờ" in queue
+
+    def row(state, label):
+        found = re.search(rf'trang_thai={state}">{label}</a></th>\s*<td>(\d+)</td>', queue)
+        return found.group(1)
+
+    assert row("review", "Bài viết chờ duyệt") == "2"
+    assert row("draft", r"Bài viết đang viết \(bản nháp\)") == "1"
+    assert row("scheduled", "Bài viết đã lên lịch, chưa đến giờ đăng") == "1"
+    # The link opens the list of exactly those waiting for review.
+    waiting = titles(approver_client.get(ADMIN, {"trang_thai": "review"}))
+    assert set(waiting) == {"Gửi duyệt một", "Gửi duyệt hai"}
 
 
 def test_staff_who_cannot_see_articles_get_no_queue(client, django_user_model):

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from news.models import Article
-from news.publishing import MESSAGE_CANNOT_PUBLISH, MESSAGE_LOCKED
+from publishing.rules import MESSAGE_CANNOT_PUBLISH, MESSAGE_LOCKED
 
 from .posting import ADMIN, article_form
 

@@ -1,0 +1,105 @@
+"""Versions of publishable content: kept on every save that changed something, compared, restored.
+
+django-reversion stores the versions (one revision per save, the item and the rows it follows, such as
+an article's photos). Restoring does not use reversion's raw revert: it copies a version's fields onto
+the live item and saves it through the model's own save(), so the body is sanitized again, the search
+text and slug rules apply, and what is not content (the view count, derived search text) is untouched.
+"""
+
+import reversion
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from reversion.models import Version
+from reversion.revisions import _get_options
+
+# Fields that say how and when an item is shown, not what it says: restoring an earlier text keeps the
+# item where it is now (a published article stays published). Recovering a deleted item brings them back.
+PLACEMENT_FIELDS = {"status", "published_at", "created_by_id", "created_at", "updated_at", "updated_by_id"}
+
+
+def register(model, follow=()):
+    """Keep versions of model: its concrete fields less what it declares derived (revision_exclude)."""
+    if reversion.is_registered(model):
+        return
+    exclude = set(getattr(model, "revision_exclude", ()))
+    fields = [f.name for f in model._meta.concrete_fields if f.name not in exclude]
+    reversion.register(model, fields=fields, follow=follow)
+
+
+def record(item, user, comment):
+    """Store a version of item (and what it follows) as saved now, by user, with the admin's message."""
+    with reversion.create_revision(manage_manually=True):
+        reversion.add_to_revision(item)
+        reversion.set_user(user)
+        reversion.set_comment(comment)
+
+
+def versions_of(item):
+    """Versions of item, newest first, with who saved them."""
+    return (
+        Version.objects.get_for_object(item)
+        .select_related("revision", "revision__user")
+        .order_by("-revision__date_created", "-pk")
+    )
+
+
+def deleted(model):
+    """The last version of each deleted item of model, newest deletion first."""
+    return Version.objects.get_deleted(model).select_related("revision", "revision__user")
+
+
+def when(version):
+    return date_format(timezone.localtime(version.revision.date_created), "H:i \\n\\g\\à\\y d/m/Y")
+
+
+def followed(version):
+    """{model: [versions]} of the rows saved with this version (an article's photos)."""
+    rows = {}
+    for relation in _get_options(version._model).follow:
+        model = version._model._meta.get_field(relation).related_model
+        content_type = ContentType.objects.get_for_model(model)
+        rows[relation] = list(version.revision.version_set.filter(content_type=content_type))
+    return rows
+
+
+def _copy(version, target, skip=()):
+    for name, value in version.field_dict.items():
+        if name not in skip:
+            setattr(target, name, value)
+
+
+def restore(version, user):
+    """Make the item as this version had it, photos and captions included.
+
+    An existing item keeps its status and time; a deleted one comes back as it was when deleted.
+    Returns the saved item and how many of the version's photos could not come back (their files were
+    purged from the trash).
+    """
+    model = version._model
+    with transaction.atomic():
+        item = model._default_manager.filter(pk=version.object_id).first()
+        recovering = item is None
+        if recovering:
+            item = model(pk=version.object_id)
+        _copy(version, item, skip=() if recovering else PLACEMENT_FIELDS)
+        item.updated_by = user
+        item.save()
+        lost = 0
+        for relation, row_versions in followed(version).items():
+            manager = getattr(item, relation)
+            kept = []
+            for row_version in row_versions:
+                row = manager.model._default_manager.filter(pk=row_version.object_id).first()
+                row = row or manager.model(pk=row_version.object_id)
+                _copy(row_version, row)
+                if hasattr(row, "bring_back_files") and not row.bring_back_files():
+                    lost += 1
+                    continue
+                row.save()
+                kept.append(row.pk)
+            for row in manager.exclude(pk__in=kept):
+                row.delete()
+        record(item, user, f"Khôi phục bản lưu lúc {when(version)}")
+    return item, lost
