@@ -279,12 +279,13 @@ class ArticlePhoto(models.Model):
         self.article.refresh_search_text()
         return result
 
-    def bring_back_files(self):
-        """Before a restore saves this row: its files back from the trash; False if the image is gone."""
+    def bring_back_files(self, fields):
+        """Before a restore sets these fields: their files back from the trash; False if the image is gone."""
         storage = self.image.storage
-        for name in (self.medium.name, self.thumbnail.name):
-            bring_back(storage, name)
-        return bring_back(storage, self.image.name)
+        name = {field: getattr(fields.get(field), "name", None) for field in ("image", "medium", "thumbnail")}
+        bring_back(storage, name["medium"])
+        bring_back(storage, name["thumbnail"])
+        return bring_back(storage, name["image"])
 
     @property
     def thumbnail_url(self):

@@ -93,10 +93,11 @@ def restore(version, user):
             for row_version in row_versions:
                 row = manager.model._default_manager.filter(pk=row_version.object_id).first()
                 row = row or manager.model(pk=row_version.object_id)
-                _copy(row_version, row)
-                if hasattr(row, "bring_back_files") and not row.bring_back_files():
+                # Files first: setting an image field reads the file it names.
+                if hasattr(row, "bring_back_files") and not row.bring_back_files(row_version.field_dict):
                     lost += 1
                     continue
+                _copy(row_version, row)
                 row.save()
                 kept.append(row.pk)
             for row in manager.exclude(pk__in=kept):
