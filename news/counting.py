@@ -4,6 +4,9 @@ A view is a person reading the page: a GET from a browser that has not read this
 minutes. Reloads, HEAD requests, link prefetches, crawlers and link-preview bots, and staff checking
 their own work do not count. The browser's memory is a signed cookie, so counting an anonymous reader
 writes no session row; the count itself is one atomic UPDATE (Article.count_view).
+
+Any counted content (an article, later a notice or a document) is remembered by its type and key,
+"article12", so that notice 12 is not taken for article 12 already read.
 """
 
 import re
@@ -43,38 +46,46 @@ def is_crawler(request):
     return not agent.strip() or bool(CRAWLER_AGENTS.search(agent))
 
 
+def visit_key(item):
+    """How the cookie names one counted item: its model's name and primary key, "article12"."""
+    return f"{item._meta.model_name}{item.pk}"
+
+
+_ENTRY = re.compile(r"([a-z]+[0-9]+)-([0-9]+)")
+
+
 def read_seen(request, now):
-    """The articles this browser has read in the window, as {article id: unix time}."""
+    """The items this browser has read in the window, as {visit key: unix time}."""
     try:
         raw = request.get_signed_cookie(COOKIE_NAME, default="", salt=COOKIE_SALT, max_age=WINDOW_SECONDS)
     except signing.BadSignature:
         return {}
     seen = {}
     for entry in raw.split("."):
-        pk, _, stamp = entry.partition("-")
-        if pk.isdigit() and stamp.isdigit() and now - int(stamp) < WINDOW_SECONDS:
-            seen[int(pk)] = int(stamp)
+        match = _ENTRY.fullmatch(entry)
+        if match and now - int(match.group(2)) < WINDOW_SECONDS:
+            seen[match.group(1)] = int(match.group(2))
     return seen
 
 
-def should_count(request, article, seen):
+def should_count(request, item, seen):
     if request.method != "GET" or is_prefetch(request) or is_crawler(request):
         return False
     if request.user.is_authenticated and request.user.is_staff:
         return False
-    return article.pk not in seen
+    return visit_key(item) not in seen
 
 
-def count_visit(request, article):
+def count_visit(request, item):
     """Count this visit if it is a real view; return the cookie value to remember it by, or None."""
     now = int(time.time())
     seen = read_seen(request, now)
-    if not should_count(request, article, seen):
+    if not should_count(request, item, seen):
         return None
-    article.count_view()
-    seen[article.pk] = now
-    recent = sorted(seen.items(), key=lambda item: item[1])[-MAX_REMEMBERED:]
-    return ".".join(f"{pk}-{stamp}" for pk, stamp in recent)
+    item.count_view()
+    seen[visit_key(item)] = now
+    recent = sorted(seen.items(), key=lambda entry: entry[1])[-MAX_REMEMBERED:]
+    return ".".join(f"{key}-{stamp}" for key, stamp in recent)
 
 
 def remember_visit(request, response, value):

@@ -5,7 +5,7 @@ import time
 import pytest
 from django.contrib.sessions.models import Session
 
-from news.counting import COOKIE_NAME
+from news.counting import COOKIE_NAME, read_seen, visit_key
 
 from .conftest import BROWSER_AGENT
 
@@ -122,3 +122,16 @@ def test_posting_to_an_article_is_refused_and_not_counted(reader, make_article):
     article = make_article()
     assert reader.post(article.get_absolute_url()).status_code == 405
     assert views_of(article) == 0
+
+
+def test_the_cookie_names_what_was_read_by_its_type(reader, make_article, category):
+    """Notice 12 or document 12 must not be taken for article 12 already read: keys carry the type."""
+    article = make_article()
+    response = reader.get(article.get_absolute_url())
+    remembered = response.cookies[COOKIE_NAME].value
+    assert remembered.startswith(f"article{article.pk}-")
+    seen = read_seen(reader.get(article.get_absolute_url()).wsgi_request, int(time.time()))
+    assert visit_key(article) in seen
+    # Another type's row with the same primary key is another item.
+    category.pk = article.pk
+    assert visit_key(category) not in seen
