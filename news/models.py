@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import Truncator
 
-from publishing.models import Publishable, PublishableQuerySet
+from publishing.models import KeepsFormerSlugs, Publishable, PublishableQuerySet
 from publishing.trash import bring_back, retire_on_commit
 
 from .images import MEDIUM_SIDE, THUMBNAIL_SIDE, fitted_width, process_photo, validate_image_file
@@ -108,7 +108,7 @@ class ArticleQuerySet(PublishableQuerySet):
 TEASER_WORDS = 40
 
 
-class Article(Publishable):
+class Article(KeepsFormerSlugs, Publishable):
     title = models.CharField("tiêu đề", max_length=255)
     slug = models.SlugField(
         "đường dẫn",
@@ -152,32 +152,18 @@ class Article(Publishable):
         self.title = nfc(self.title).strip()
         self.summary = nfc(self.summary).strip()
         self.body = sanitize_body(self.body)
-        stored_slug = (
-            Article.objects.filter(pk=self.pk).values_list("slug", flat=True).first() if self.pk else None
-        )
+        stored_slug = self.stored_slug()
         if needs_slug(self.slug):
             # A slug typed with marks ("hội-nghị") becomes its plain form, as the title would.
-            self.slug = unique_slug(self.slug or self.title, self._slug_is_taken)
+            self.slug = unique_slug(self.slug or self.title, self.slug_is_taken)
         self.search_text = searchable_text(self)
         self.search_title = indexed(self.title)
         with transaction.atomic():
             super().save(*args, **kwargs)
-            if stored_slug and stored_slug != self.slug:
-                # Links to the old address are out there (Zalo, Facebook, printed notices): it keeps
-                # leading here. Taking an old address back makes it the article's own again.
-                FormerSlug.objects.update_or_create(slug=stored_slug, defaults={"article": self})
-                FormerSlug.objects.filter(slug=self.slug).delete()
+            self.remember_slug_change(stored_slug)
 
     def get_absolute_url(self):
         return reverse("news:article_detail", kwargs={"slug": self.slug})
-
-    def _slug_is_taken(self, slug):
-        # Another article's former address is taken too, or its old links would open this article.
-        others = Article.objects.exclude(pk=self.pk)
-        return (
-            others.filter(slug=slug).exists()
-            or FormerSlug.objects.filter(slug=slug).exclude(article_id=self.pk).exists()
-        )
 
     def refresh_search_text(self):
         """Captions are searchable too, so a photo's change updates its article's search text."""
@@ -199,22 +185,6 @@ class Article(Publishable):
         """Add one view in the database itself, so concurrent views never overwrite each other."""
         Article.objects.filter(pk=self.pk).update(view_count=F("view_count") + 1)
         self.view_count += 1
-
-
-class FormerSlug(models.Model):
-    """An address an article had before staff changed its slug; the article page redirects from it."""
-
-    slug = models.SlugField("đường dẫn cũ", max_length=200, unique=True)
-    article = models.ForeignKey(
-        Article, related_name="former_slugs", on_delete=models.CASCADE, verbose_name="bài viết"
-    )
-
-    class Meta:
-        verbose_name = "đường dẫn cũ"
-        verbose_name_plural = "đường dẫn cũ"
-
-    def __str__(self):
-        return self.slug
 
 
 class ArticlePhoto(models.Model):

@@ -3,7 +3,7 @@
 from itertools import groupby
 from operator import attrgetter
 
-from django.http import HttpResponseServerError
+from django.http import Http404, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.utils.cache import patch_cache_control
@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 from .body import interleave
 from .context_processors import ward
 from .counting import count_visit, remember_visit
-from .models import Article, Category, FormerSlug
+from .models import Article, Category
 from .pagination import paginate
 from .search import MAX_QUERY_LENGTH, MAX_RESULTS, search_articles
 from .text import nfc
@@ -71,10 +71,10 @@ def article_detail(request, slug):
         article = articles.get(slug=slug)
     except Article.DoesNotExist:
         # The article may have been renamed since the link was shared: send the reader on.
-        former = get_object_or_404(
-            FormerSlug.objects.select_related("article"), slug=slug, article__in=articles
-        )
-        return redirect(former.article, permanent=True)
+        moved = articles.moved_from(slug)
+        if moved is None:
+            raise Http404("Không tìm thấy bài viết.") from None
+        return redirect(moved, permanent=True)
     photos = list(article.photos.all())
     seen = count_visit(request, article) if article.is_public else None
     items = interleave(article.body, photos)

@@ -18,6 +18,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from .addresses import FormerSlug, KeepsFormerSlugs
+
+__all__ = ["FormerSlug", "KeepsFormerSlugs", "Publishable", "PublishableQuerySet", "State", "Status"]
+
 
 class Status(models.TextChoices):
     DRAFT = "draft", "Bản nháp"
@@ -76,6 +80,10 @@ class PublishableQuerySet(models.QuerySet):
             State.SCHEDULED: self.scheduled,
             State.PUBLISHED: self.published,
         }[state]()
+
+    def moved_from(self, slug):
+        """The item (of those in this queryset) that had this slug before it was renamed, or None."""
+        return self.filter(former_slugs__slug=slug).first()
 
     def visible_to(self, user):
         """Staff preview everything at its public address; everyone else sees what is published."""
