@@ -3,12 +3,16 @@
 from datetime import timedelta
 
 import pytest
+from django.contrib import admin
 from django.contrib.auth.models import Group
+from django.test import RequestFactory
+from django.urls import reverse
 from django.utils import timezone
 
 from news.models import Article
 from news.publishing import MESSAGE_CANNOT_PUBLISH, MESSAGE_LOCKED
 
+from .files import image_bytes, stored_files, upload
 from .posting import ADMIN, article_form
 
 
@@ -112,13 +116,68 @@ def test_editor_cannot_edit_an_approved_article(editor_client, make_article, whe
     assert article.status == Article.Status.PUBLISHED
 
 
-def test_editor_cannot_change_the_photos_of_an_approved_article(editor_client, make_article, make_photo):
-    article = make_article()
+# A photo row an editor could change, tick for deletion, or add (the empty row that "Thêm" copies).
+EDITABLE_PHOTO_FIELDS = (
+    'name="photos-0-caption"',
+    'name="photos-0-DELETE"',
+    'name="photos-__prefix__-image"',
+)
+
+
+def photo_attempts(article, photo):
+    """What an editor's form could send about the photos: a new one, a changed caption, a deletion."""
+    row = {"id": photo.pk, "article": article.pk, "caption": photo.caption, "order": 0}
+    new = {"image": upload("anh-moi.jpg", image_bytes()), "caption": "Ảnh thêm lén", "order": 1}
+    return {
+        "add": {"existing": [row], "photos": [new]},
+        "change": {"existing": [{**row, "caption": "Chú thích sửa lén", "order": 5}]},
+        "delete": {"existing": [{**row, "DELETE": "on"}]},
+    }
+
+
+@pytest.mark.parametrize("when", [timedelta(hours=-1), timedelta(days=3)], ids=["published", "scheduled"])
+def test_editor_cannot_change_the_photos_of_an_approved_article(
+    editor_client, editor, make_article, make_photo, media_root, when
+):
+    """The photos are part of what was approved: the form offers no photo rows, and neither the article's
+    lock nor, behind it, the photo inline itself lets a posted row add, change or delete one."""
+    article = make_article(published_at=timezone.now() + when)
     photo = make_photo(article, caption="Chú thích đã duyệt")
-    existing = [{"id": photo.pk, "article": article.pk, "caption": "Đổi", "order": 0, "DELETE": "on"}]
-    editor_client.post(f"{ADMIN}{article.pk}/change/", article_form(title=article.title, existing=existing))
+    url = reverse("admin:news_article_change", args=[article.pk])
+    # The same editor is offered every row on a draft: the checks of the page below are not vacuous.
+    draft = make_article(status=Article.Status.DRAFT)
+    make_photo(draft)
+    draft_html = editor_client.get(reverse("admin:news_article_change", args=[draft.pk])).content.decode()
+    files_before = stored_files(media_root)
+
+    page = editor_client.get(url)
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Chú thích đã duyệt" in html  # shown, read-only
+    assert [field for field in EDITABLE_PHOTO_FIELDS if field in html] == []
+    assert [field for field in EDITABLE_PHOTO_FIELDS if field not in draft_html] == []
+
+    for attempt, rows in photo_attempts(article, photo).items():
+        response = editor_client.post(url, article_form(title=article.title, **rows), follow=True)
+        assert response.redirect_chain == [(url, 302)], attempt
+        assert MESSAGE_LOCKED in response.content.decode(), attempt
+
+    # Behind the article's lock, the photo rows the admin would bind for this editor refuse the same.
+    request = RequestFactory().post(url)
+    request.user = editor
+    article_admin = admin.site.get_model_admin(Article)
+    for attempt, rows in photo_attempts(article, photo).items():
+        data = article_form(**rows)
+        files = {key: data.pop(key) for key in [key for key in data if key.endswith("-image")]}
+        for formset_class, _inline in article_admin.get_formsets_with_inlines(request, article):
+            formset = formset_class(data, files, instance=article, prefix="photos")
+            assert formset.is_valid(), (attempt, formset.errors)
+            formset.save()
+
     photo.refresh_from_db()
-    assert photo.caption == "Chú thích đã duyệt"
+    assert (photo.caption, photo.order) == ("Chú thích đã duyệt", 0)
+    assert list(article.photos.all()) == [photo]
+    assert stored_files(media_root) == files_before
 
 
 def test_approver_publishes_through_the_form(approver_client):
