@@ -79,6 +79,7 @@ def test_a_future_time_on_a_draft_is_still_a_draft(editor_client):
 def test_editor_has_no_publish_action_and_a_forged_one_does_nothing(editor_client, make_article):
     draft = make_article(status=Article.Status.DRAFT)
     page = editor_client.get(ADMIN)
+    assert page.status_code == 200
     assert "publish_selected" not in page.content.decode()
     response = editor_client.post(
         ADMIN, {"action": "publish_selected", "_selected_action": [draft.pk]}, follow=True
