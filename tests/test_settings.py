@@ -15,10 +15,15 @@ PROBE = (
 )
 
 
-def test_defaults_are_sqlite_vietnamese_and_hanoi_time():
-    result = run_manage("shell", "-c", PROBE, env={"DJANGO_DEBUG": "1"})
+def printed_by(code, env):
+    """The words of the last line that `manage.py shell -c code` prints, in a process given only env."""
+    result = run_manage("shell", "-c", code, env=env)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1].split() == [
+    return result.stdout.strip().splitlines()[-1].split()
+
+
+def test_defaults_are_sqlite_vietnamese_and_hanoi_time():
+    assert printed_by(PROBE, env={"DJANGO_DEBUG": "1"}) == [
         "sqlite",
         "Asia/Ho_Chi_Minh",
         "vi",
@@ -35,10 +40,9 @@ def test_database_url_and_redis_url_switch_to_postgresql_and_redis():
         "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/postgres",
         "REDIS_URL": "redis://127.0.0.1:6379/15",
     }
-    result = run_manage("shell", "-c", PROBE, env=env)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1].split()[0] == "postgresql"
-    assert result.stdout.strip().splitlines()[-1].split()[4:] == ["RedisCache", "đã", "lưu"]
+    printed = printed_by(PROBE, env=env)
+    assert printed[0] == "postgresql"
+    assert printed[4:] == ["RedisCache", "đã", "lưu"]
 
 
 def test_production_leaves_uploads_to_the_web_server_and_serves_hashed_static_files():
@@ -49,9 +53,7 @@ def test_production_leaves_uploads_to_the_web_server_and_serves_hashed_static_fi
         "settings.WHITENOISE_AUTOREFRESH, settings.STORAGES['staticfiles']['BACKEND'], "
         "settings.PASSWORD_HASHERS[0])"
     )
-    result = run_manage("shell", "-c", probe, env=PRODUCTION)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1].split() == [
+    assert printed_by(probe, env=PRODUCTION) == [
         "portal.settings",
         "False",
         "False",
