@@ -28,11 +28,9 @@ def env_list(name, default=""):
 # --- Environment, read once -------------------------------------------------------------------
 DEBUG = env_flag("DJANGO_DEBUG")
 HTTPS = env_flag("DJANGO_HTTPS")
-# pytest (8.2+) announces itself in the environment; tests run with debug off, like production.
-TESTING = "PYTEST_VERSION" in os.environ
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
-    if not DEBUG and not TESTING:
+    if not DEBUG:
         # A guessable key in production would let anyone forge view-count cookies and sessions.
         raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off.")
     SECRET_KEY = "insecure-local-only-key-never-used-in-production-0123456789"  # noqa: S105
@@ -60,8 +58,8 @@ PORTAL_ADMIN_PATH = os.environ.get("PORTAL_ADMIN_PATH", "quan-tri/").strip("/") 
 # 0 (the default) uses the connection's own address.
 PORTAL_PROXY_COUNT = int(os.environ.get("PORTAL_PROXY_COUNT", "0"))
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "media")
-# Production's web server serves uploads; the development server and the test server do it themselves.
-SERVE_MEDIA = env_flag("PORTAL_SERVE_MEDIA", default=DEBUG or TESTING)
+# Production's web server serves uploads; the development server does it itself (tests/settings.py too).
+SERVE_MEDIA = env_flag("PORTAL_SERVE_MEDIA", default=DEBUG)
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
 # Files of removed photos wait here, where no web server publishes them, so that restoring a version
 # brings them back (publishing.trash); `manage.py purge_trash` deletes those older than PORTAL_TRASH_DAYS.
@@ -169,15 +167,16 @@ MEDIA_URL = "/media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        # Hashed names need `collectstatic`; tests and local debug serve the files as they are.
+        # Hashed names need `collectstatic`; local debug (and tests/settings.py) serve the files as they are.
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        if not (DEBUG or TESTING)
+        if not DEBUG
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
-# Tests and local debug serve static files straight from the source folders, without collectstatic.
-WHITENOISE_USE_FINDERS = DEBUG or TESTING
-WHITENOISE_AUTOREFRESH = DEBUG or TESTING
+# Local debug (and tests/settings.py) serve static files straight from the source folders, without
+# collectstatic.
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
 # Stored uploads are never executable or world-writable. (An upload past Django's 2.5 MB waits in a
 # temporary file, not in memory; news.images reads at most 15 MB of it.)
 FILE_UPLOAD_PERMISSIONS = 0o644

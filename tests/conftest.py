@@ -1,28 +1,21 @@
 """Shared fixtures: articles and photos made the way staff make them, on the real database."""
 
-import io
 import itertools
 from datetime import timedelta
 
 import pytest
 from django.core.files.base import ContentFile
 from django.utils import timezone
-from PIL import Image
 
 from news.models import Article, ArticlePhoto, Category
+
+from .staff.files import image_bytes
 
 BROWSER_AGENT = (
     "Mozilla/5.0 (Linux; Android 13; SM-A145F) AppleWebKit/537.36 (KHTML, like Gecko) "
     "Chrome/124.0 Mobile Safari/537.36"
 )
 _serial = itertools.count(1)
-
-
-def jpeg_bytes(size=(800, 600), color=(180, 40, 40), exif=None):
-    buffer = io.BytesIO()
-    image = Image.new("RGB", size, color)
-    image.save(buffer, "JPEG", **({"exif": exif} if exif else {}))
-    return buffer.getvalue()
 
 
 @pytest.fixture(autouse=True)
@@ -58,7 +51,7 @@ def make_article(db):
 def make_photo(db):
     def make(article, caption="Quang cảnh hội nghị", size=(800, 600), **fields):
         photo = ArticlePhoto(article=article, caption=caption, **fields)
-        photo.image = ContentFile(jpeg_bytes(size), name="anh.jpg")
+        photo.image = ContentFile(image_bytes(size), name="anh.jpg")
         photo.save()
         return photo
 

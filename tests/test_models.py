@@ -67,11 +67,11 @@ def test_a_photo_stored_without_processing_gets_cleaned_and_a_thumbnail(make_art
 
     from news.models import ArticlePhoto
 
-    from .conftest import jpeg_bytes
+    from .staff.files import image_bytes
 
     article = make_article()
     photo = ArticlePhoto(article=article, caption="Ảnh nhập")
-    photo.image.save("nhap.jpg", ContentFile(jpeg_bytes(size=(3000, 1000))), save=True)
+    photo.image.save("nhap.jpg", ContentFile(image_bytes(size=(3000, 1000))), save=True)
     photo.refresh_from_db()
     assert photo.thumbnail
     assert (photo.width, photo.height) == (2000, 667)

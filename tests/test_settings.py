@@ -1,6 +1,10 @@
 """One settings module, driven by the environment."""
 
-from .test_security import run_manage
+import os
+
+from django.conf import settings
+
+from .test_security import PRODUCTION, run_manage
 
 PROBE = (
     "from django.conf import settings; from django.core.cache import caches; cache = caches['default']; "
@@ -11,10 +15,15 @@ PROBE = (
 )
 
 
-def test_defaults_are_sqlite_vietnamese_and_hanoi_time():
-    result = run_manage("shell", "-c", PROBE, env={"DJANGO_DEBUG": "1"})
+def printed_by(code, env):
+    """The words of the last line that `manage.py shell -c code` prints, in a process given only env."""
+    result = run_manage("shell", "-c", code, env=env)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1].split() == [
+    return result.stdout.strip().splitlines()[-1].split()
+
+
+def test_defaults_are_sqlite_vietnamese_and_hanoi_time():
+    assert printed_by(PROBE, env={"DJANGO_DEBUG": "1"}) == [
         "sqlite",
         "Asia/Ho_Chi_Minh",
         "vi",
@@ -31,7 +40,31 @@ def test_database_url_and_redis_url_switch_to_postgresql_and_redis():
         "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/postgres",
         "REDIS_URL": "redis://127.0.0.1:6379/15",
     }
-    result = run_manage("shell", "-c", PROBE, env=env)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1].split()[0] == "postgresql"
-    assert result.stdout.strip().splitlines()[-1].split()[4:] == ["RedisCache", "đã", "lưu"]
+    printed = printed_by(PROBE, env=env)
+    assert printed[0] == "postgresql"
+    assert printed[4:] == ["RedisCache", "đã", "lưu"]
+
+
+def test_production_leaves_uploads_to_the_web_server_and_serves_hashed_static_files():
+    """What the suite overrides (tests/settings.py) stays off where it matters: in portal.settings."""
+    probe = (
+        "from django.conf import settings; "
+        "print(settings.SETTINGS_MODULE, settings.SERVE_MEDIA, settings.WHITENOISE_USE_FINDERS, "
+        "settings.WHITENOISE_AUTOREFRESH, settings.STORAGES['staticfiles']['BACKEND'], "
+        "settings.PASSWORD_HASHERS[0])"
+    )
+    assert printed_by(probe, env=PRODUCTION) == [
+        "portal.settings",
+        "False",
+        "False",
+        "False",
+        "whitenoise.storage.CompressedManifestStaticFilesStorage",
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    ]
+
+
+def test_the_suite_runs_on_its_own_settings_with_debug_off():
+    assert os.environ["DJANGO_SETTINGS_MODULE"] == "tests.settings"
+    assert settings.PASSWORD_HASHERS == ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    assert not settings.DEBUG
+    assert settings.SERVE_MEDIA

@@ -6,7 +6,6 @@ lock in between: SQLite answers "database is locked" at once, and staff saw a 50
 """
 
 import threading
-import time
 
 import pytest
 from django.db import connection, connections
@@ -33,14 +32,22 @@ def test_a_staff_save_while_a_view_is_counted_waits_instead_of_failing(tmp_path)
     staff.set_autocommit(False, force_begin_transaction_with_broken_autocommit=True)
     staff.cursor().execute("SELECT summary FROM article WHERE id = 1")
 
+    update_running = threading.Event()
+
     def resident_view():
         reader = scratch_connection(path)
+        reader.ensure_connection()
+        # SQLite calls this as the statement starts to run, in the step that then takes or waits for
+        # the write lock without coming back to Python.
+        reader.connection.set_trace_callback(
+            lambda sql: update_running.set() if sql.startswith("UPDATE") else None
+        )
         reader.cursor().execute("UPDATE article SET views = views + 1 WHERE id = 1")
         reader.close()
 
     view = threading.Thread(target=resident_view)
     view.start()
-    time.sleep(0.3)  # the view's UPDATE is now waiting for the staff transaction, or holds the lock
+    assert update_running.wait(timeout=30)  # the view's UPDATE is waiting for the staff transaction
     staff.cursor().execute("UPDATE article SET summary = 'mới' WHERE id = 1")
     staff.commit()
     staff.set_autocommit(True)

@@ -54,6 +54,7 @@ def test_a_forged_cookie_is_ignored_and_the_view_counts(reader, make_article):
 def test_anonymous_reading_writes_no_session(reader, make_article):
     article = make_article()
     response = reader.get(article.get_absolute_url())
+    assert response.status_code == 200
     assert Session.objects.count() == 0
     assert "sessionid" not in response.cookies
     assert response.cookies[COOKIE_NAME]["httponly"]

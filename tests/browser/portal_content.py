@@ -1,12 +1,11 @@
 """A small portal to look at: sections, articles with Vietnamese titles, photos and captions."""
 
-import io
 from datetime import timedelta
 
 from django.utils import timezone
-from PIL import Image
 
 from news.models import Article, Category
+from tests.staff.files import image_bytes
 
 PARAGRAPHS = [
     "Sáng ngày 20/11, Đảng ủy phường Hòa Bình tổ chức hội nghị triển khai kế hoạch chuyển đổi số ở các "
@@ -65,10 +64,8 @@ def write_photos(folder, size, stem):
     """Two JPEG files of the given size, a red one and a blue one, as staff would pick them to upload."""
     paths = []
     for n, color in enumerate([(170, 40, 40), (40, 90, 160)], start=1):
-        buffer = io.BytesIO()
-        Image.new("RGB", size, color).save(buffer, "JPEG", quality=85)
         path = folder / f"{stem}-{n}.jpg"
-        path.write_bytes(buffer.getvalue())
+        path.write_bytes(image_bytes(size, color=color, quality=85))
         paths.append(path)
     return paths
 

@@ -3,6 +3,8 @@ with our Vietnamese message in the browser's alert."""
 
 import re
 
+from django.urls import reverse
+
 from news.images import MESSAGE_NOT_IMAGE
 from tests.staff.files import image_bytes
 from tests.staff.people import EDITORS, PASSWORD, make_staff, restore_groups
@@ -20,7 +22,7 @@ def test_an_image_uploaded_in_the_editor_lands_in_the_body(desktop, live_server,
     restore_groups()
     make_staff("bien-tap", EDITORS)
     page = desktop
-    page.goto(live_server.url + "/quan-tri/login/?next=/quan-tri/news/article/add/")
+    page.goto(f"{live_server.url}{reverse('admin:login')}?next={reverse('admin:news_article_add')}")
     page.fill("#id_username", "bien-tap")
     page.fill("#id_password", PASSWORD)
     page.click("input[type=submit]")
@@ -36,11 +38,9 @@ def test_an_image_uploaded_in_the_editor_lands_in_the_body(desktop, live_server,
 
     page.on("dialog", on_dialog)
     open_upload_tab(page).set_input_files(str(fake))
-    page.click("a.cke_dialog_ui_button:has-text('Tải lên máy chủ')")
-    for _ in range(100):  # the refusal arrives as an alert() once the upload's answer is in
-        if alerts:
-            break
-        page.wait_for_timeout(100)
+    # The refusal arrives as an alert() once the upload's answer is in.
+    with page.expect_event("dialog"):
+        page.click("a.cke_dialog_ui_button:has-text('Tải lên máy chủ')")
     assert alerts == [MESSAGE_NOT_IMAGE]
     assert not (media_root / "uploads").exists()
     page.click("a.cke_dialog_ui_button_cancel")

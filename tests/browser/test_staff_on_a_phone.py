@@ -8,6 +8,7 @@ says about a field must be readable without a mouse to hover over a tooltip.
 import re
 
 import pytest
+from django.urls import reverse
 
 from news.models import Article
 from tests.staff.people import APPROVERS, EDITORS, PASSWORD, make_staff, restore_groups
@@ -54,12 +55,12 @@ def tap(locator):
 
 
 def log_in(page, base, username):
-    page.goto(base + "/quan-tri/")
+    page.goto(base + reverse("admin:index"))
     assert_no_sideways_scroll(page)
     page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
     tap(page.locator("input[type=submit]"))
-    page.wait_for_url(base + "/quan-tri/")
+    page.wait_for_url(base + reverse("admin:index"))
     assert_no_sideways_scroll(page)
 
 
@@ -73,7 +74,7 @@ def test_an_editor_writes_and_an_approver_publishes_on_a_phone(
 
     page = phone
     log_in(page, base, "bien-tap")
-    page.goto(base + "/quan-tri/news/article/add/")
+    page.goto(base + reverse("admin:news_article_add"))
     page.wait_for_selector(".cke_wysiwyg_frame")
     assert_no_sideways_scroll(page)
     for field in ("#id_title", "#id_summary", "#id_category", "#id_status"):
@@ -129,7 +130,7 @@ def test_an_editor_writes_and_an_approver_publishes_on_a_phone(
     # An approver, on another phone, publishes it from the form.
     context, approver = _page(browser, PHONE, is_mobile=True, has_touch=True, device_scale_factor=1)
     log_in(approver, base, "duyet-tin")
-    approver.goto(base + f"/quan-tri/news/article/{article.pk}/change/")
+    approver.goto(base + reverse("admin:news_article_change", args=[article.pk]))
     assert_no_sideways_scroll(approver)
     assert_on_screen(approver.locator("#id_status"))
     approver.select_option("#id_status", Article.Status.PUBLISHED)

@@ -4,6 +4,7 @@ the draft, an approver publishes it, and a resident reads it with each caption u
 import re
 
 import pytest
+from django.urls import reverse
 
 from news.models import Article
 from tests.staff.people import APPROVERS, EDITORS, PASSWORD, make_staff, restore_groups
@@ -32,11 +33,11 @@ def new_page(browser):
 
 
 def log_in(page, base, username):
-    page.goto(base + "/quan-tri/")
+    page.goto(base + reverse("admin:index"))
     page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
     page.click("input[type=submit]")
-    page.wait_for_url(base + "/quan-tri/")
+    page.wait_for_url(base + reverse("admin:index"))
 
 
 def watch_console(page):
@@ -70,7 +71,7 @@ def test_editor_writes_approver_publishes_resident_reads(browser, desktop, live_
     page = desktop
     problems = watch_console(page)
     log_in(page, base, "bien-tap")
-    page.goto(base + "/quan-tri/news/article/add/")
+    page.goto(base + reverse("admin:news_article_add"))
     page.fill("#id_title", TITLE)
     page.fill("#id_summary", "Đảng ủy phường sơ kết công tác xây dựng Đảng.")
     body = page.frame_locator(".cke_wysiwyg_frame").locator("body")
@@ -106,7 +107,7 @@ def test_editor_writes_approver_publishes_resident_reads(browser, desktop, live_
     # An approver publishes it from the list.
     context, approver = new_page(browser)
     log_in(approver, base, "duyet-tin")
-    approver.goto(base + "/quan-tri/news/article/")
+    approver.goto(base + reverse("admin:news_article_changelist"))
     approver.check(f"input[name=_selected_action][value='{article.pk}']")
     approver.select_option("select[name=action]", "publish_selected")
     approver.click("button[name=index]")

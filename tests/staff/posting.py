@@ -6,8 +6,6 @@ from django.utils import timezone
 
 from news.models import Article
 
-ADMIN = "/quan-tri/news/article/"
-
 
 def article_form(photos=(), existing=(), **fields):
     """The POST data of the admin's article form: fields, then new photo rows (dicts with a file)."""

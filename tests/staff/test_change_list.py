@@ -4,11 +4,12 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from news.models import Article
 
-from .posting import ADMIN, article_form
+from .posting import article_form
 
 
 def titles(response):
@@ -19,7 +20,7 @@ def test_the_list_shows_title_category_state_time_views_and_people(approver_clie
     make_article(title="Bài đang đăng", category=category, view_count=0)
     make_article(title="Bài hẹn giờ", published_at=timezone.now() + timedelta(days=1))
     make_article(title="Bài nháp", status=Article.Status.DRAFT)
-    response = approver_client.get(ADMIN)
+    response = approver_client.get(reverse("admin:news_article_changelist"))
     page = response.content.decode()
     for header in ("Tiêu đề", "Chuyên mục", "Trạng thái", "Thời gian đăng", "Lượt xem", "Người tạo"):
         assert header in page
@@ -36,17 +37,27 @@ def test_filters_by_state_category_and_date(approver_client, make_article, categ
     make_article(title="Bài nháp", status=Article.Status.DRAFT)
     make_article(title="Bài năm ngoái", published_at=timezone.now() - timedelta(days=400))
 
-    assert titles(approver_client.get(ADMIN, {"trang_thai": "scheduled"})) == ["Bài hẹn giờ"]
-    assert titles(approver_client.get(ADMIN, {"trang_thai": "draft"})) == ["Bài nháp"]
-    assert set(titles(approver_client.get(ADMIN, {"trang_thai": "published"}))) == {
+    assert titles(
+        approver_client.get(reverse("admin:news_article_changelist"), {"trang_thai": "scheduled"})
+    ) == ["Bài hẹn giờ"]
+    assert titles(approver_client.get(reverse("admin:news_article_changelist"), {"trang_thai": "draft"})) == [
+        "Bài nháp"
+    ]
+    assert set(
+        titles(approver_client.get(reverse("admin:news_article_changelist"), {"trang_thai": "published"}))
+    ) == {
         "Bài đang đăng",
         "Bài năm ngoái",
     }
-    assert titles(approver_client.get(ADMIN, {"category__id__exact": category.pk})) == ["Bài đang đăng"]
+    assert titles(
+        approver_client.get(reverse("admin:news_article_changelist"), {"category__id__exact": category.pk})
+    ) == ["Bài đang đăng"]
     # What the filter's own "7 ngày qua" link sends: local midnight, with its offset.
     midnight = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
     since = str(midnight - timedelta(days=7))
-    recent = titles(approver_client.get(ADMIN, {"published_at__gte": since}))
+    recent = titles(
+        approver_client.get(reverse("admin:news_article_changelist"), {"published_at__gte": since})
+    )
     assert "Bài năm ngoái" not in recent
     assert "Bài đang đăng" in recent
 
@@ -63,9 +74,9 @@ def test_filters_by_state_category_and_date(approver_client, make_article, categ
 )
 def test_a_date_out_of_range_in_the_address_gives_the_unfiltered_list(approver_client, make_article, query):
     make_article(title="Bài đang đăng")
-    response = approver_client.get(ADMIN, query)
+    response = approver_client.get(reverse("admin:news_article_changelist"), query)
     assert response.status_code == 302
-    assert response["Location"] == ADMIN + "?e=1"
+    assert response["Location"] == reverse("admin:news_article_changelist") + "?e=1"
     assert titles(approver_client.get(response["Location"])) == ["Bài đang đăng"]
 
 
@@ -74,18 +85,24 @@ def test_a_date_out_of_range_in_the_address_gives_the_unfiltered_list(approver_c
 def test_a_date_filter_near_year_1_lists_what_it_matches(approver_client, make_article):
     # On SQLite, moving 01/01/0001 to UTC overflowed: a 500. Every article is after it.
     make_article(title="Bài đang đăng")
-    response = approver_client.get(ADMIN, {"published_at__gte": "0001-01-01"}, follow=True)
+    response = approver_client.get(
+        reverse("admin:news_article_changelist"), {"published_at__gte": "0001-01-01"}, follow=True
+    )
     assert response.status_code == 200
     assert titles(response) == ["Bài đang đăng"]
 
 
 @pytest.mark.parametrize(
-    "url",
-    [ADMIN + "?title=%00", "/quan-tri/news/category/?name=a%00", "/quan-tri/auth/user/?username=%00"],
+    ("name", "query"),
+    [
+        ("admin:news_article_changelist", "?title=%00"),
+        ("admin:news_category_changelist", "?name=a%00"),
+        ("admin:auth_user_changelist", "?username=%00"),
+    ],
 )
-def test_a_nul_byte_in_a_staff_address_is_refused_in_vietnamese(approver_client, url):
+def test_a_nul_byte_in_a_staff_address_is_refused_in_vietnamese(approver_client, name, query):
     # PostgreSQL refuses a NUL in a text filter; it was a 500 on every change list.
-    response = approver_client.get(url)
+    response = approver_client.get(reverse(name) + query)
     assert response.status_code == 400
     assert "Yêu cầu không hợp lệ" in response.content.decode()
 
@@ -94,32 +111,36 @@ def test_search_ignores_accents_and_case(editor_client, make_article):
     make_article(title="Hội nghị Ban Chấp hành Đảng bộ phường")
     make_article(title="Ra quân vệ sinh môi trường", body="<p>Khu dân cư số 3.</p>")
     for query in ("hoi nghi", "HỘI NGHỊ", "dang bo", "Hội nghị"):
-        assert titles(editor_client.get(ADMIN, {"q": query})) == ["Hội nghị Ban Chấp hành Đảng bộ phường"]
-    assert titles(editor_client.get(ADMIN, {"q": "hoi nghi ra quan"})) == []
+        assert titles(editor_client.get(reverse("admin:news_article_changelist"), {"q": query})) == [
+            "Hội nghị Ban Chấp hành Đảng bộ phường"
+        ]
+    assert (
+        titles(editor_client.get(reverse("admin:news_article_changelist"), {"q": "hoi nghi ra quan"})) == []
+    )
 
 
 def test_who_created_and_who_last_changed_are_recorded_and_shown(client, editor, approver):
     client.force_login(editor)
-    client.post(ADMIN + "add/", article_form(title="Bài của biên tập viên"))
+    client.post(reverse("admin:news_article_add"), article_form(title="Bài của biên tập viên"))
     article = Article.objects.get()
     assert (article.created_by, article.updated_by) == (editor, editor)
 
     client.force_login(approver)
     data = article_form(title="Bài của biên tập viên", status=Article.Status.PUBLISHED)
-    assert client.post(f"{ADMIN}{article.pk}/change/", data).status_code == 302
+    assert client.post(reverse("admin:news_article_change", args=[article.pk]), data).status_code == 302
     article.refresh_from_db()
     assert (article.created_by, article.updated_by) == (editor, approver)
 
-    form_page = client.get(f"{ADMIN}{article.pk}/change/").content.decode()
+    form_page = client.get(reverse("admin:news_article_change", args=[article.pk])).content.decode()
     assert "Người tạo" in form_page and "bien-tap" in form_page
     assert "Người sửa cuối" in form_page and "duyet-tin" in form_page
     assert 'name="created_by"' not in form_page  # read-only
-    list_page = client.get(ADMIN).content.decode()
+    list_page = client.get(reverse("admin:news_article_changelist")).content.decode()
     assert "bien-tap" in list_page and "duyet-tin" in list_page
 
 
 def test_the_admin_speaks_vietnamese(editor_client):
-    page = editor_client.get(ADMIN + "add/").content.decode()
+    page = editor_client.get(reverse("admin:news_article_add")).content.decode()
     assert 'lang="vi"' in page
     for label in ("Tiêu đề", "Tóm tắt (sapo)", "Chuyên mục", "Thời gian đăng", "Nội dung", "Chú thích"):
         assert label in page
@@ -134,7 +155,7 @@ def test_the_admin_front_page_shows_approvers_what_waits_for_them(approver_clien
     make_article(title="Nháp", status=Article.Status.DRAFT)
     make_article(title="Hẹn giờ", published_at=timezone.now() + timedelta(days=1))
     make_article(title="Đã đăng")
-    page = approver_client.get("/quan-tri/").content.decode()
+    page = approver_client.get(reverse("admin:index")).content.decode()
     queue = re.search(r'<div class="module" id="viec-can-lam">.*?</div>', page, re.S).group(0)
     assert "Việc đang chờ" in queue
 
@@ -146,13 +167,14 @@ def test_the_admin_front_page_shows_approvers_what_waits_for_them(approver_clien
     assert row("draft", r"Bài viết đang viết \(bản nháp\)") == "1"
     assert row("scheduled", "Bài viết đã lên lịch, chưa đến giờ đăng") == "1"
     # The link opens the list of exactly those waiting for review.
-    waiting = titles(approver_client.get(ADMIN, {"trang_thai": "review"}))
+    waiting = titles(approver_client.get(reverse("admin:news_article_changelist"), {"trang_thai": "review"}))
     assert set(waiting) == {"Gửi duyệt một", "Gửi duyệt hai"}
 
 
 def test_staff_who_cannot_see_articles_get_no_queue(client, django_user_model):
     user = django_user_model.objects.create_user("khach", password="mat-khau-dai-123", is_staff=True)
     client.force_login(user)
-    page = client.get("/quan-tri/").content.decode()
-    assert client.get("/quan-tri/").status_code == 200
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 200
+    page = response.content.decode()
     assert "viec-can-lam" not in page

@@ -1,23 +1,24 @@
 """The admin login is throttled: five wrong passwords for one account from one address lock that pair out."""
 
 from django.test import RequestFactory, override_settings
+from django.urls import reverse
 
 from portal.login_throttle import client_ip
 
 from .people import PASSWORD
 
-LOGIN = "/quan-tri/login/?next=/quan-tri/"
 LOCKED = "Tài khoản tạm thời bị khóa đăng nhập"
 
 
 def attempt(client, password, username="bien-tap", address="203.0.113.7"):
-    return client.post(LOGIN, {"username": username, "password": password}, REMOTE_ADDR=address, follow=False)
+    login = f"{reverse('admin:login')}?next={reverse('admin:index')}"
+    return client.post(login, {"username": username, "password": password}, REMOTE_ADDR=address, follow=False)
 
 
 def test_a_correct_password_logs_in(client, editor):
     response = attempt(client, PASSWORD)
     assert response.status_code == 302
-    assert client.get("/quan-tri/").status_code == 200
+    assert client.get(reverse("admin:index")).status_code == 200
 
 
 def test_five_wrong_passwords_lock_the_account_from_that_address(client, editor):
@@ -35,7 +36,7 @@ def test_five_wrong_passwords_lock_the_account_from_that_address(client, editor)
     response = attempt(client, PASSWORD)
     assert response.status_code == 429
     assert LOCKED in response.content.decode()
-    assert client.get("/quan-tri/").status_code == 302
+    assert client.get(reverse("admin:index")).status_code == 302
 
 
 def test_the_lock_holds_one_account_at_one_address(client, editor, approver):
@@ -58,9 +59,9 @@ def test_the_client_address_is_taken_from_the_connection_unless_proxies_are_decl
 def test_the_administrator_lifts_a_lock_on_pages_in_vietnamese(client, editor, admin_client):
     for _ in range(5):
         attempt(client, "sai-mat-khau")
-    home = admin_client.get("/quan-tri/").content.decode()
+    home = admin_client.get(reverse("admin:index")).content.decode()
     assert "Khóa đăng nhập" in home and "Axes" not in home
-    page = admin_client.get("/quan-tri/axes/accessattempt/").content.decode()
+    page = admin_client.get(reverse("admin:axes_accessattempt_changelist")).content.decode()
     assert "Lượt đăng nhập" in page
     assert "Đang bị khóa" in page and "Locked Out" not in page
     assert "Xóa các lượt đã hết hạn" in page

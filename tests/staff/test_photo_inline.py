@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
+from django.urls import reverse
 from PIL import ExifTags, Image
 
 from news.images import MAX_SIDE, MEDIUM_SIDE, THUMBNAIL_SIDE
@@ -22,7 +23,7 @@ from .files import (
     with_colour_profile,
     with_corrupt_exif,
 )
-from .posting import ADMIN, article_form
+from .posting import article_form
 
 
 def photo_row(name="anh.jpg", content=None, caption="Quang cảnh hội nghị", **fields):
@@ -32,7 +33,9 @@ def photo_row(name="anh.jpg", content=None, caption="Quang cảnh hội nghị",
 @pytest.mark.parametrize("kind", REFUSED)
 def test_a_refused_photo_keeps_nothing_and_says_why(editor_client, media_root, kind):
     name, content, message = REFUSED[kind]
-    response = editor_client.post(ADMIN + "add/", article_form(photos=[photo_row(name, content)]))
+    response = editor_client.post(
+        reverse("admin:news_article_add"), article_form(photos=[photo_row(name, content)])
+    )
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not Article.objects.exists()
@@ -45,7 +48,7 @@ def test_a_refused_photo_beside_a_good_one_keeps_neither(editor_client, media_ro
     draft = make_article(status=Article.Status.DRAFT, title="Bản nháp cũ")
     name, content, message = REFUSED["truncated-jpeg"]
     data = article_form(title="Tiêu đề mới", photos=[photo_row(), photo_row(name, content)])
-    response = editor_client.post(f"{ADMIN}{draft.pk}/change/", data)
+    response = editor_client.post(reverse("admin:news_article_change", args=[draft.pk]), data)
     assert message in response.content.decode()
     draft.refresh_from_db()
     assert draft.title == "Bản nháp cũ"
@@ -54,7 +57,9 @@ def test_a_refused_photo_beside_a_good_one_keeps_neither(editor_client, media_ro
 
 
 def test_a_phone_photo_is_stored_upright_without_exif_or_gps(editor_client, media_root):
-    response = editor_client.post(ADMIN + "add/", article_form(photos=[photo_row(content=phone_photo())]))
+    response = editor_client.post(
+        reverse("admin:news_article_add"), article_form(photos=[photo_row(content=phone_photo())])
+    )
     assert response.status_code == 302
     photo = ArticlePhoto.objects.get()
     # 800 × 600 sideways with orientation 6 is a 600 × 800 portrait.
@@ -70,7 +75,9 @@ def test_a_phone_photo_is_stored_upright_without_exif_or_gps(editor_client, medi
 
 def test_a_12_megapixel_photo_is_bounded_and_thumbnailed(editor_client):
     big = image_bytes((4000, 3000), quality=90)
-    editor_client.post(ADMIN + "add/", article_form(photos=[photo_row("IMG_0001.JPG", big)]))
+    editor_client.post(
+        reverse("admin:news_article_add"), article_form(photos=[photo_row("IMG_0001.JPG", big)])
+    )
     photo = ArticlePhoto.objects.get()
     assert max(photo.width, photo.height) == MAX_SIDE
     with Image.open(photo.thumbnail.path) as thumb:
@@ -89,7 +96,7 @@ def test_phones_are_offered_the_medium_size_of_a_large_photo_and_small_photos_st
         photo_row("nho.jpg", image_bytes((900, 600)), order=1),
     ]
     data = article_form(status=Article.Status.DRAFT, photos=rows)
-    assert editor_client.post(ADMIN + "add/", data).status_code == 302
+    assert editor_client.post(reverse("admin:news_article_add"), data).status_code == 302
     large, small = ArticlePhoto.objects.order_by("order")
     assert (large.medium_width, small.medium) == (900, "")
     Article.objects.update(status=Article.Status.PUBLISHED)
@@ -109,7 +116,7 @@ def test_phones_are_offered_the_medium_size_of_a_large_photo_and_small_photos_st
 
 def test_png_and_webp_are_accepted(editor_client):
     rows = [photo_row("so-do.png", image_bytes(fmt="PNG")), photo_row("anh.webp", image_bytes(fmt="WEBP"))]
-    response = editor_client.post(ADMIN + "add/", article_form(photos=rows))
+    response = editor_client.post(reverse("admin:news_article_add"), article_form(photos=rows))
     assert response.status_code == 302
     assert ArticlePhoto.objects.count() == 2
 
@@ -119,7 +126,9 @@ def test_a_good_photo_with_an_odd_file_name_is_accepted(editor_client, media_roo
     """Photos saved from a chat app or a web page may have no extension or another one; the content is
     what is checked, yet the form refused them in English ("File extension “” is not allowed. Allowed
     extensions are: bmp, dib, gif…", a list of formats it would refuse anyway)."""
-    response = editor_client.post(ADMIN + "add/", article_form(photos=[photo_row(name, phone_photo())]))
+    response = editor_client.post(
+        reverse("admin:news_article_add"), article_form(photos=[photo_row(name, phone_photo())])
+    )
     assert response.status_code == 302
     photo = ArticlePhoto.objects.get()
     assert (photo.width, photo.height) == (600, 800)
@@ -130,7 +139,7 @@ def test_a_good_photo_with_an_odd_file_name_is_accepted(editor_client, media_roo
 def test_a_phone_jpeg_with_extra_pictures_is_accepted_as_the_photo_alone(editor_client):
     """Phones append depth maps and previews (MPF); Pillow names such a JPEG "MPO" and it was refused."""
     rows = [photo_row("IMG_2041.JPG", multi_picture_jpeg())]
-    response = editor_client.post(ADMIN + "add/", article_form(photos=rows))
+    response = editor_client.post(reverse("admin:news_article_add"), article_form(photos=rows))
     assert response.status_code == 302
     photo = ArticlePhoto.objects.get()
     with Image.open(photo.image.path) as image:
@@ -143,7 +152,7 @@ def test_a_phone_jpeg_with_extra_pictures_is_accepted_as_the_photo_alone(editor_
 def test_a_picture_with_corrupt_exif_is_kept_not_a_500(editor_client, fmt):
     """exif_transpose raised SyntaxError after the form had accepted the file: the save was a 500."""
     rows = [photo_row(f"anh.{fmt.lower()}", with_corrupt_exif(fmt))]
-    assert editor_client.post(ADMIN + "add/", article_form(photos=rows)).status_code == 302
+    assert editor_client.post(reverse("admin:news_article_add"), article_form(photos=rows)).status_code == 302
     photo = ArticlePhoto.objects.get()
     assert (photo.width, photo.height) == (800, 600)
     with Image.open(photo.image.path) as image:
@@ -158,7 +167,7 @@ def test_a_photos_colour_profile_is_applied_not_dropped_nor_passed_on(editor_cli
     profile went to the public). Here the profile swaps red and green: the red pixels are green."""
     content = with_colour_profile(swapped_red_green_profile(), fmt, mode, color)
     rows = [photo_row(f"anh.{fmt.lower()}", content)]
-    assert editor_client.post(ADMIN + "add/", article_form(photos=rows)).status_code == 302
+    assert editor_client.post(reverse("admin:news_article_add"), article_form(photos=rows)).status_code == 302
     photo = ArticlePhoto.objects.get()
     for stored in (photo.image, photo.thumbnail):
         with Image.open(stored.path) as image:
@@ -170,7 +179,7 @@ def test_a_photos_colour_profile_is_applied_not_dropped_nor_passed_on(editor_cli
 def test_a_16_bit_greyscale_scan_keeps_its_greys(editor_client):
     """Pillow's convert() clipped 16-bit levels to 255: the stored photo came out blank white."""
     rows = [photo_row("ban-quet.png", greyscale_16_bit_png())]
-    assert editor_client.post(ADMIN + "add/", article_form(photos=rows)).status_code == 302
+    assert editor_client.post(reverse("admin:news_article_add"), article_form(photos=rows)).status_code == 302
     photo = ArticlePhoto.objects.get()
     with Image.open(photo.image.path) as image:
         grey = image.convert("L")
@@ -182,7 +191,7 @@ def test_a_16_bit_greyscale_scan_keeps_its_greys(editor_client):
 def test_each_photo_row_shows_its_thumbnail(editor_client, make_article, make_photo):
     article = make_article(status=Article.Status.DRAFT)
     photo = make_photo(article)
-    page = editor_client.get(f"{ADMIN}{article.pk}/change/").content.decode()
+    page = editor_client.get(reverse("admin:news_article_change", args=[article.pk])).content.decode()
     assert f'<img class="photo-thumb" src="{photo.thumbnail.url}"' in page
 
 
@@ -199,7 +208,7 @@ def test_staff_reorder_place_and_remove_photos(editor_client, make_article, make
 
     existing = [row(first, order=2), row(second, order=1, position=1), row(third, order=3, DELETE="on")]
     data = article_form(title=article.title, body=article.body, existing=existing)
-    response = editor_client.post(f"{ADMIN}{article.pk}/change/", data)
+    response = editor_client.post(reverse("admin:news_article_change", args=[article.pk]), data)
     assert response.status_code == 302
 
     assert [p.caption for p in article.photos.all()] == ["Ảnh thứ hai", "Ảnh thứ nhất"]
@@ -212,12 +221,14 @@ def test_staff_reorder_place_and_remove_photos(editor_client, make_article, make
 
 
 def test_the_upload_field_tells_the_browser_which_images_are_welcome(editor_client):
-    page = editor_client.get(ADMIN + "add/").content.decode()
+    page = editor_client.get(reverse("admin:news_article_add")).content.decode()
     assert 'accept="image/jpeg,image/png,image/webp"' in page
 
 
 def test_a_stored_photo_is_a_plain_jpeg(editor_client):
-    editor_client.post(ADMIN + "add/", article_form(photos=[photo_row(content=phone_photo())]))
+    editor_client.post(
+        reverse("admin:news_article_add"), article_form(photos=[photo_row(content=phone_photo())])
+    )
     photo = ArticlePhoto.objects.get()
     with open(photo.image.path, "rb") as stored, Image.open(io.BytesIO(stored.read())) as image:
         assert image.format == "JPEG"
@@ -236,7 +247,10 @@ def test_a_removed_photo_leaves_the_site_with_its_thumbnail(
     ]
     data = article_form(title=article.title, body=article.body, status=article.status, existing=existing)
     with django_capture_on_commit_callbacks(execute=True):
-        assert approver_client.post(f"{ADMIN}{article.pk}/change/", data).status_code == 302
+        assert (
+            approver_client.post(reverse("admin:news_article_change", args=[article.pk]), data).status_code
+            == 302
+        )
     assert stored_files(media_root) == sorted([kept.image.name, kept.thumbnail.name])
 
 
@@ -255,7 +269,8 @@ def test_a_replaced_photo_file_is_deleted(
     }
     with django_capture_on_commit_callbacks(execute=True):
         response = editor_client.post(
-            f"{ADMIN}{article.pk}/change/", article_form(title=article.title, existing=[row])
+            reverse("admin:news_article_change", args=[article.pk]),
+            article_form(title=article.title, existing=[row]),
         )
     assert response.status_code == 302
     photo.refresh_from_db()
@@ -270,7 +285,9 @@ def test_deleting_an_article_deletes_its_photo_files(
     make_photo(article)
     make_photo(article)
     with django_capture_on_commit_callbacks(execute=True):
-        response = approver_client.post(f"{ADMIN}{article.pk}/delete/", {"post": "yes"})
+        response = approver_client.post(
+            reverse("admin:news_article_delete", args=[article.pk]), {"post": "yes"}
+        )
     assert response.status_code == 302
     assert not Article.objects.exists()
     assert stored_files(media_root) == []
@@ -285,6 +302,9 @@ def test_a_refused_save_keeps_the_files_of_the_photos_it_would_have_removed(
     existing = [{"id": photo.pk, "article": article.pk, "caption": photo.caption, "order": 0, "DELETE": "on"}]
     data = article_form(title=article.title, existing=existing, photos=[photo_row(name, content)])
     with django_capture_on_commit_callbacks(execute=True):
-        assert editor_client.post(f"{ADMIN}{article.pk}/change/", data).status_code == 200
+        assert (
+            editor_client.post(reverse("admin:news_article_change", args=[article.pk]), data).status_code
+            == 200
+        )
     assert ArticlePhoto.objects.filter(pk=photo.pk).exists()
     assert stored_files(media_root) == sorted([photo.image.name, photo.thumbnail.name])

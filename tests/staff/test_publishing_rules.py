@@ -3,13 +3,17 @@
 from datetime import timedelta
 
 import pytest
+from django.contrib import admin
 from django.contrib.auth.models import Group
+from django.test import RequestFactory
+from django.urls import reverse
 from django.utils import timezone
 
 from news.models import Article
 from publishing.rules import MESSAGE_CANNOT_PUBLISH, MESSAGE_LOCKED
 
-from .posting import ADMIN, article_form
+from .files import image_bytes, stored_files, upload
+from .posting import article_form
 
 
 def test_migration_creates_the_two_groups_with_their_permissions(db):
@@ -30,7 +34,7 @@ def test_migration_creates_the_two_groups_with_their_permissions(db):
 
 
 def test_editor_saves_a_draft(editor_client, editor):
-    response = editor_client.post(ADMIN + "add/", article_form())
+    response = editor_client.post(reverse("admin:news_article_add"), article_form())
     assert response.status_code == 302, response.context["adminform"].form.errors
     article = Article.objects.get()
     assert article.status == Article.Status.DRAFT
@@ -38,7 +42,9 @@ def test_editor_saves_a_draft(editor_client, editor):
 
 
 def test_editor_cannot_publish_through_the_form(editor_client):
-    response = editor_client.post(ADMIN + "add/", article_form(status=Article.Status.PUBLISHED))
+    response = editor_client.post(
+        reverse("admin:news_article_add"), article_form(status=Article.Status.PUBLISHED)
+    )
     assert response.status_code == 200
     assert MESSAGE_CANNOT_PUBLISH in response.content.decode()
     assert not Article.objects.exists()
@@ -47,7 +53,7 @@ def test_editor_cannot_publish_through_the_form(editor_client):
 def test_editor_cannot_schedule_through_the_form(editor_client):
     later = timezone.now() + timedelta(days=2)
     data = article_form(status=Article.Status.PUBLISHED, published_at=later)
-    response = editor_client.post(ADMIN + "add/", data)
+    response = editor_client.post(reverse("admin:news_article_add"), data)
     assert MESSAGE_CANNOT_PUBLISH in response.content.decode()
     assert not Article.objects.exists()
 
@@ -55,7 +61,8 @@ def test_editor_cannot_schedule_through_the_form(editor_client):
 def test_editor_cannot_publish_an_existing_draft(editor_client, make_article):
     draft = make_article(status=Article.Status.DRAFT)
     response = editor_client.post(
-        f"{ADMIN}{draft.pk}/change/", article_form(title=draft.title, status=Article.Status.PUBLISHED)
+        reverse("admin:news_article_change", args=[draft.pk]),
+        article_form(title=draft.title, status=Article.Status.PUBLISHED),
     )
     assert MESSAGE_CANNOT_PUBLISH in response.content.decode()
     draft.refresh_from_db()
@@ -65,7 +72,7 @@ def test_editor_cannot_publish_an_existing_draft(editor_client, make_article):
 def test_a_future_time_on_a_draft_is_still_a_draft(editor_client):
     """An editor may propose a time; only an approver's decision makes it a schedule."""
     later = timezone.now() + timedelta(days=2)
-    editor_client.post(ADMIN + "add/", article_form(published_at=later))
+    editor_client.post(reverse("admin:news_article_add"), article_form(published_at=later))
     article = Article.objects.get()
     assert article.status == Article.Status.DRAFT
     assert not Article.objects.published().exists()
@@ -74,10 +81,13 @@ def test_a_future_time_on_a_draft_is_still_a_draft(editor_client):
 
 def test_editor_has_no_publish_action_and_a_forged_one_does_nothing(editor_client, make_article):
     draft = make_article(status=Article.Status.DRAFT)
-    page = editor_client.get(ADMIN)
+    page = editor_client.get(reverse("admin:news_article_changelist"))
+    assert page.status_code == 200
     assert "publish_selected" not in page.content.decode()
     response = editor_client.post(
-        ADMIN, {"action": "publish_selected", "_selected_action": [draft.pk]}, follow=True
+        reverse("admin:news_article_changelist"),
+        {"action": "publish_selected", "_selected_action": [draft.pk]},
+        follow=True,
     )
     assert response.status_code == 200
     draft.refresh_from_db()
@@ -86,7 +96,10 @@ def test_editor_has_no_publish_action_and_a_forged_one_does_nothing(editor_clien
 
 def test_editor_cannot_unpublish_with_a_forged_action(editor_client, make_article):
     live = make_article()
-    editor_client.post(ADMIN, {"action": "unpublish_selected", "_selected_action": [live.pk]})
+    editor_client.post(
+        reverse("admin:news_article_changelist"),
+        {"action": "unpublish_selected", "_selected_action": [live.pk]},
+    )
     live.refresh_from_db()
     assert live.status == Article.Status.PUBLISHED
 
@@ -95,7 +108,7 @@ def test_editor_cannot_unpublish_with_a_forged_action(editor_client, make_articl
 def test_editor_cannot_edit_an_approved_article(editor_client, make_article, when):
     """Editing a published (or scheduled) article is refused with a message, not a bare 403."""
     article = make_article(title="Bài đã duyệt", published_at=timezone.now() + when)
-    url = f"{ADMIN}{article.pk}/change/"
+    url = reverse("admin:news_article_change", args=[article.pk])
 
     page = editor_client.get(url)
     assert page.status_code == 200
@@ -112,24 +125,83 @@ def test_editor_cannot_edit_an_approved_article(editor_client, make_article, whe
     assert article.status == Article.Status.PUBLISHED
 
 
-def test_editor_cannot_change_the_photos_of_an_approved_article(editor_client, make_article, make_photo):
-    article = make_article()
+# A photo row an editor could change, tick for deletion, or add (the empty row that "Thêm" copies).
+EDITABLE_PHOTO_FIELDS = (
+    'name="photos-0-caption"',
+    'name="photos-0-DELETE"',
+    'name="photos-__prefix__-image"',
+)
+
+
+def photo_attempts(article, photo):
+    """What an editor's form could send about the photos: a new one, a changed caption, a deletion."""
+    row = {"id": photo.pk, "article": article.pk, "caption": photo.caption, "order": 0}
+    new = {"image": upload("anh-moi.jpg", image_bytes()), "caption": "Ảnh thêm lén", "order": 1}
+    return {
+        "add": {"existing": [row], "photos": [new]},
+        "change": {"existing": [{**row, "caption": "Chú thích sửa lén", "order": 5}]},
+        "delete": {"existing": [{**row, "DELETE": "on"}]},
+    }
+
+
+@pytest.mark.parametrize("when", [timedelta(hours=-1), timedelta(days=3)], ids=["published", "scheduled"])
+def test_editor_cannot_change_the_photos_of_an_approved_article(
+    editor_client, editor, make_article, make_photo, media_root, when
+):
+    """The photos are part of what was approved: the form offers no photo rows, and neither the article's
+    lock nor, behind it, the photo inline itself lets a posted row add, change or delete one."""
+    article = make_article(published_at=timezone.now() + when)
     photo = make_photo(article, caption="Chú thích đã duyệt")
-    existing = [{"id": photo.pk, "article": article.pk, "caption": "Đổi", "order": 0, "DELETE": "on"}]
-    editor_client.post(f"{ADMIN}{article.pk}/change/", article_form(title=article.title, existing=existing))
+    url = reverse("admin:news_article_change", args=[article.pk])
+    # The same editor is offered every row on a draft: the checks of the page below are not vacuous.
+    draft = make_article(status=Article.Status.DRAFT)
+    make_photo(draft)
+    draft_html = editor_client.get(reverse("admin:news_article_change", args=[draft.pk])).content.decode()
+    files_before = stored_files(media_root)
+
+    page = editor_client.get(url)
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Chú thích đã duyệt" in html  # shown, read-only
+    assert [field for field in EDITABLE_PHOTO_FIELDS if field in html] == []
+    assert [field for field in EDITABLE_PHOTO_FIELDS if field not in draft_html] == []
+
+    for attempt, rows in photo_attempts(article, photo).items():
+        response = editor_client.post(url, article_form(title=article.title, **rows), follow=True)
+        assert response.redirect_chain == [(url, 302)], attempt
+        assert MESSAGE_LOCKED in response.content.decode(), attempt
+
+    # Behind the article's lock, the photo rows the admin would bind for this editor refuse the same.
+    request = RequestFactory().post(url)
+    request.user = editor
+    article_admin = admin.site.get_model_admin(Article)
+    for attempt, rows in photo_attempts(article, photo).items():
+        data = article_form(**rows)
+        files = {key: data.pop(key) for key in [key for key in data if key.endswith("-image")]}
+        for formset_class, _inline in article_admin.get_formsets_with_inlines(request, article):
+            formset = formset_class(data, files, instance=article, prefix="photos")
+            assert formset.is_valid(), (attempt, formset.errors)
+            formset.save()
+
     photo.refresh_from_db()
-    assert photo.caption == "Chú thích đã duyệt"
+    assert (photo.caption, photo.order) == ("Chú thích đã duyệt", 0)
+    assert list(article.photos.all()) == [photo]
+    assert stored_files(media_root) == files_before
 
 
 def test_approver_publishes_through_the_form(approver_client):
-    response = approver_client.post(ADMIN + "add/", article_form(status=Article.Status.PUBLISHED))
+    response = approver_client.post(
+        reverse("admin:news_article_add"), article_form(status=Article.Status.PUBLISHED)
+    )
     assert response.status_code == 302
     assert Article.objects.published().count() == 1
 
 
 def test_approver_schedules_through_the_form(approver_client):
     later = timezone.now() + timedelta(days=1)
-    approver_client.post(ADMIN + "add/", article_form(status=Article.Status.PUBLISHED, published_at=later))
+    approver_client.post(
+        reverse("admin:news_article_add"), article_form(status=Article.Status.PUBLISHED, published_at=later)
+    )
     assert Article.objects.scheduled().count() == 1
     assert not Article.objects.published().exists()
 
@@ -149,7 +221,9 @@ def test_approving_a_draft_in_the_form_dates_it_now_as_the_list_action_does(appr
     draft = make_article(status=Article.Status.DRAFT, published_at=timezone.now() - timedelta(days=3))
     planned = make_article(status=Article.Status.DRAFT, published_at=timezone.now() + timedelta(days=3))
     for article in (draft, planned):
-        response = approver_client.post(f"{ADMIN}{article.pk}/change/", approving_form(article))
+        response = approver_client.post(
+            reverse("admin:news_article_change", args=[article.pk]), approving_form(article)
+        )
         assert response.status_code == 302
         article.refresh_from_db()
     assert draft.is_public
@@ -162,7 +236,7 @@ def test_an_approver_may_still_date_an_article_in_the_past_on_purpose(approver_c
     event_day = timezone.now() - timedelta(days=10)
     data = approving_form(draft)
     data["published_at_0"] = timezone.localtime(event_day).strftime("%d/%m/%Y")
-    approver_client.post(f"{ADMIN}{draft.pk}/change/", data)
+    approver_client.post(reverse("admin:news_article_change", args=[draft.pk]), data)
     draft.refresh_from_db()
     assert draft.is_public
     assert timezone.localdate(draft.published_at) == timezone.localdate(event_day)
@@ -171,7 +245,8 @@ def test_an_approver_may_still_date_an_article_in_the_past_on_purpose(approver_c
 def test_approver_edits_a_published_article(approver_client, make_article):
     article = make_article()
     response = approver_client.post(
-        f"{ADMIN}{article.pk}/change/", article_form(title="Tiêu đề đã sửa", status=Article.Status.PUBLISHED)
+        reverse("admin:news_article_change", args=[article.pk]),
+        article_form(title="Tiêu đề đã sửa", status=Article.Status.PUBLISHED),
     )
     assert response.status_code == 302
     article.refresh_from_db()
@@ -182,7 +257,10 @@ def test_approver_publishes_and_unpublishes_with_the_list_actions(approver_clien
     draft = make_article(status=Article.Status.DRAFT, published_at=timezone.now() - timedelta(days=3))
     planned = make_article(status=Article.Status.DRAFT, published_at=timezone.now() + timedelta(days=3))
 
-    approver_client.post(ADMIN, {"action": "publish_selected", "_selected_action": [draft.pk, planned.pk]})
+    approver_client.post(
+        reverse("admin:news_article_changelist"),
+        {"action": "publish_selected", "_selected_action": [draft.pk, planned.pk]},
+    )
     draft.refresh_from_db()
     planned.refresh_from_db()
     assert draft.is_public
@@ -191,7 +269,10 @@ def test_approver_publishes_and_unpublishes_with_the_list_actions(approver_clien
     assert list(Article.objects.scheduled()) == [planned]
     assert draft.updated_by == approver
 
-    approver_client.post(ADMIN, {"action": "unpublish_selected", "_selected_action": [draft.pk]})
+    approver_client.post(
+        reverse("admin:news_article_changelist"),
+        {"action": "unpublish_selected", "_selected_action": [draft.pk]},
+    )
     draft.refresh_from_db()
     assert draft.status == Article.Status.DRAFT
     assert not Article.objects.published().exists()
@@ -199,7 +280,7 @@ def test_approver_publishes_and_unpublishes_with_the_list_actions(approver_clien
 
 def test_an_editor_typing_the_delete_address_is_refused_in_vietnamese(editor_client, make_article):
     article = make_article(status=Article.Status.DRAFT)
-    response = editor_client.post(f"{ADMIN}{article.pk}/delete/", {"post": "yes"})
+    response = editor_client.post(reverse("admin:news_article_delete", args=[article.pk]), {"post": "yes"})
     assert response.status_code == 403
     page = response.content.decode()
     assert "Không có quyền truy cập" in page
@@ -213,7 +294,9 @@ def test_an_approver_changing_the_address_in_the_admin_keeps_the_old_one_working
     article = make_article(title="Hội nghị sơ kết công tác Đảng", category=None)
     old_url = article.get_absolute_url()
     data = article_form(title=article.title, slug="so-ket-cong-tac-dang-2026", status="published")
-    assert approver_client.post(f"{ADMIN}{article.pk}/change/", data).status_code == 302
+    assert (
+        approver_client.post(reverse("admin:news_article_change", args=[article.pk]), data).status_code == 302
+    )
     client.logout()
     response = client.get(old_url)
     assert (response.status_code, response["Location"]) == (301, "/tin-tuc/so-ket-cong-tac-dang-2026/")

@@ -3,10 +3,11 @@
 import base64
 
 from django.conf import settings
+from django.urls import reverse
 
 from news.models import Article
 
-from .posting import ADMIN, article_form
+from .posting import article_form
 
 
 def pasted_photo(size):
@@ -19,7 +20,7 @@ def test_an_article_too_big_to_send_says_why_and_what_to_do(editor_client):
     """Three phone photos pasted from Word pass the 10 MB limit on a form's text; staff got the 400 page,
     which told them the address was wrong ("Địa chỉ trang không đúng… kiểm tra lại đường dẫn")."""
     body = "<p>Đoạn một.</p>" + pasted_photo(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
-    response = editor_client.post(ADMIN + "add/", article_form(body=body))
+    response = editor_client.post(reverse("admin:news_article_add"), article_form(body=body))
     assert response.status_code == 413
     page = response.content.decode()
     assert '<html lang="vi"' in page
@@ -30,6 +31,8 @@ def test_an_article_too_big_to_send_says_why_and_what_to_do(editor_client):
 
 
 def test_the_same_article_without_the_pasted_photos_is_saved(editor_client):
-    response = editor_client.post(ADMIN + "add/", article_form(body="<p>Đoạn một.</p>" + pasted_photo(1000)))
+    response = editor_client.post(
+        reverse("admin:news_article_add"), article_form(body="<p>Đoạn một.</p>" + pasted_photo(1000))
+    )
     assert response.status_code == 302
     assert "<img" not in Article.objects.get().body
