@@ -86,7 +86,7 @@ def test_editor_submits_approver_publishes_then_restores(browser, desktop, live_
     type_body(approver, SECOND)
     approver.click("input[name=_continue]")
     approver.wait_for_selector(".messagelist .success")
-    approver.get_by_role("link", name="Lịch sử").click()
+    approver.locator(".object-tools a.historylink").click()
     approver.wait_for_selector("#change-history")
     assert approver.locator("#change-history tbody tr").count() == 3
     both_widths(approver, screenshot, "admin-article-history")
