@@ -63,6 +63,9 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "media")
 # Production's web server serves uploads; the development server and the test server do it themselves.
 SERVE_MEDIA = env_flag("PORTAL_SERVE_MEDIA", default=DEBUG or TESTING)
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
+# Files the portal keeps for itself and must never publish: photos kept between a refused save of the
+# article form and the next (news.kept_photos). Outside MEDIA_ROOT, which the web server serves.
+PORTAL_PRIVATE_ROOT = Path(os.environ.get("PORTAL_PRIVATE_ROOT") or BASE_DIR / "private")
 
 # What residents read in the header and footer; a ward adopting the portal sets these, not templates.
 PORTAL_WARD_NAME = os.environ.get("PORTAL_WARD_NAME", "Phường Hòa Bình")

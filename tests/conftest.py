@@ -27,8 +27,9 @@ def jpeg_bytes(size=(800, 600), color=(180, 40, 40), exif=None):
 
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
-    """Every test writes its photos to a folder of its own."""
+    """Every test writes its photos (and the photos it keeps privately) to folders of its own."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PORTAL_PRIVATE_ROOT = tmp_path / "private"
     return settings.MEDIA_ROOT
 
 
