@@ -10,6 +10,7 @@ from pathlib import Path
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.backends.base.operations import BaseDatabaseOperations
 from django.utils.html import format_html
 from PIL import Image
 
@@ -66,6 +67,13 @@ class VerifiedImageField(forms.ImageField):
         upload.verified = True  # KeptImageInput keeps only what passed
         image.close()
         return upload
+
+    def bound_data(self, data, initial):
+        # Django shows a refused form's file box with the stored file only, as a browser cannot be made
+        # to send a file again; an accepted upload goes to KeptImageInput, which keeps it.
+        if getattr(data, "verified", False):
+            return data
+        return super().bound_data(data, initial)
 
 
 MESSAGE_KEPT = "Ảnh đã chọn được giữ lại, không cần chọn lại:"
@@ -183,6 +191,16 @@ class ArticlePhotoForm(forms.ModelForm):
         help_text=ArticlePhoto._meta.get_field("image").help_text,
         widget=KeptImageInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
+    # Any place the browser's list can offer (static/js/photo-rows.js follows the typing, ahead of the
+    # server). The upper bound is the column's on PostgreSQL; SQLite would store anything.
+    position = forms.IntegerField(
+        label="Vị trí trong bài",
+        help_text=POSITION_HELP,
+        required=False,
+        min_value=0,
+        max_value=BaseDatabaseOperations.integer_field_ranges["PositiveSmallIntegerField"][1],
+        widget=PositionSelect(attrs={"class": "photo-position"}),
+    )
     # Set per request by ArticlePhotoInline.get_formset: who saves, and the body photos are placed in.
     owner = None
     body = ""
@@ -193,11 +211,8 @@ class ArticlePhotoForm(forms.ModelForm):
         # form (ArticlePhotoFormSet.save).
         fields = ("image", "caption", "position")
         field_classes = {"caption": NormalizedCharField}
-        labels = {"position": "Vị trí trong bài"}
-        help_texts = {"position": POSITION_HELP}
         widgets = {
             "caption": forms.Textarea(attrs={"rows": 2, "cols": 40}),
-            "position": PositionSelect(attrs={"class": "photo-position"}),
         }
 
     def __init__(self, *args, **kwargs):

@@ -118,6 +118,11 @@ _KINDS = {
     "blockquote": "quote", "figure": "figure", "hr": "rule",
 }  # fmt: skip
 _FIRST_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)")
+# Tags that end a line of text: "<li>Một</li><li>Hai</li>" reads "Một Hai", not "MộtHai".
+_BREAK = re.compile(
+    r"</?(?:p|br|h[1-6]|li|ul|ol|tr|td|th|table|thead|tbody|tfoot|caption|blockquote|figure|figcaption)\b[^>]*>",
+    re.IGNORECASE,
+)
 
 
 def outline(markup):
@@ -131,7 +136,7 @@ def outline(markup):
     for block in split_blocks(markup):
         tag = _FIRST_TAG.match(block)
         kind = _KINDS.get(tag.group(1).lower(), "paragraph") if tag else "paragraph"
-        words = html.unescape(_TAG.sub("", block)).split()
+        words = html.unescape(_TAG.sub("", _BREAK.sub(" ", block))).split()
         opening = " ".join(words[:OPENING_WORDS])
         cut = len(words) > OPENING_WORDS or len(opening) > OPENING_CHARS
         opening = opening[:OPENING_CHARS].rstrip() + "…" if cut else opening
