@@ -121,15 +121,17 @@ class KeptImageInput(forms.ClearableFileInput):
         return super().value_omitted_from_data(data, files, name) and self.kept_name(name) not in data
 
     def render(self, name, value, attrs=None, renderer=None):
+        # One box, so that the admin's row lays the preview, the note and the file button out as one
+        # column beside the label (static/js/photo-rows.js puts a new photo's preview in it too).
         file_box = super().render(name, value, attrs, renderer)
         if not getattr(value, "verified", False):
-            return file_box
+            return format_html('<div class="photo-choice">{}</div>', file_box)
         if not getattr(value, "kept_token", None):
             value.kept_token = kept_photos.keep(value, self.owner)
         return format_html(
-            '<div class="photo-kept"><img class="photo-preview" src="{}" alt="">'
+            '<div class="photo-choice"><div class="photo-kept"><img class="photo-preview" src="{}" alt="">'
             '<p class="photo-kept-note">{} <span class="photo-kept-name">{}</span></p>'
-            '<input type="hidden" name="{}" value="{}"></div>{}',
+            '<input type="hidden" name="{}" value="{}"></div>{}</div>',
             kept_photos.preview_url(value),
             MESSAGE_KEPT,
             value.name,

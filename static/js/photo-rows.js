@@ -24,6 +24,23 @@
   var START_LABEL = "Đầu bài";
   var END_LABEL = "Cuối bài";
 
+  // news/body.py _BREAK: tags that end a line of text, so that a list reads "Một Hai", not "MộtHai".
+  var BREAK = /<\/?(?:p|br|h[1-6]|li|ul|ol|tr|td|th|table|thead|tbody|tfoot|caption|blockquote|figure|figcaption)\b[^>]*>/gi;
+  var decoder = document.createElement("textarea");
+
+  // The words of markup, as news.body.outline reads them: tags dropped, character references decoded.
+  function wordsOf(markup) {
+    decoder.innerHTML = markup.replace(BREAK, " ").replace(/<[^>]*>/g, "");
+    return decoder.value;
+  }
+
+  function markupOf(node) {
+    if (node.nodeType === Node.TEXT_NODE) {
+      return node.data.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+    }
+    return node.outerHTML;
+  }
+
   function hasImage(node) {
     return node.nodeName === "IMG" || (node.querySelector && node.querySelector("img") !== null);
   }
@@ -50,7 +67,7 @@
     function closeLoose() {
       var text = loose.map(function (node) { return node.textContent; }).join("");
       if (text.trim() || loose.some(hasImage)) {
-        blocks.push(describe("paragraph", text));
+        blocks.push(describe("paragraph", wordsOf(loose.map(markupOf).join(""))));
       }
       loose = [];
     }
@@ -68,7 +85,7 @@
         closeLoose();
         // A blank line (<p>&nbsp;</p>) is no paragraph; a rule is one.
         if (node.textContent.trim() || hasImage(node) || node.nodeName === "HR") {
-          blocks.push(describe(KINDS[node.nodeName] || "paragraph", node.textContent));
+          blocks.push(describe(KINDS[node.nodeName] || "paragraph", wordsOf(node.outerHTML)));
         }
       }
     });
@@ -101,7 +118,10 @@
       return; // no flicker for a phone's screen reader on every keystroke
     }
     select.replaceChildren.apply(select, choices.map(function (choice) {
-      return new Option(choice[1], choice[0], false, choice[0] === chosen);
+      // Selected as an attribute too: the admin's "Thêm" clones the template row, and a clone keeps
+      // only the attribute (without it a new row would say "Đầu bài" instead of "Cuối bài").
+      var isChosen = choice[0] === chosen;
+      return new Option(choice[1], choice[0], isChosen, isChosen);
     }));
     select.value = chosen;
   }
@@ -130,7 +150,7 @@
   }
 
   function showPreview(input) {
-    var box = input.closest(".form-row") || input.parentNode;
+    var box = input.closest(".photo-choice") || input.parentNode;
     var preview = box.querySelector("img.photo-new-preview");
     if (preview) {
       URL.revokeObjectURL(preview.src);
@@ -151,7 +171,7 @@
     // A HEIC photo does not show in most browsers; the server names what is wrong with it.
     preview.addEventListener("error", function () { preview.hidden = true; });
     preview.src = URL.createObjectURL(file);
-    input.insertAdjacentElement("afterend", preview);
+    box.appendChild(preview);
   }
 
   document.addEventListener("change", function (event) {
