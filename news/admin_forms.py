@@ -4,6 +4,7 @@ The rules themselves live in news.publishing and news.images; here they become m
 read next to the field they concern.
 """
 
+import logging
 from functools import partial
 from pathlib import Path
 
@@ -76,6 +77,8 @@ class VerifiedImageField(forms.ImageField):
         return super().bound_data(data, initial)
 
 
+logger = logging.getLogger(__name__)
+
 MESSAGE_KEPT = "Ảnh đã chọn được giữ lại, không cần chọn lại:"
 
 
@@ -127,7 +130,12 @@ class KeptImageInput(forms.ClearableFileInput):
         if not getattr(value, "verified", False):
             return format_html('<div class="photo-choice">{}</div>', file_box)
         if not getattr(value, "kept_token", None):
-            value.kept_token = kept_photos.keep(value, self.owner)
+            try:
+                value.kept_token = kept_photos.keep(value, self.owner)
+            except OSError:
+                # The private folder is missing or full: staff choose the photo again, as before.
+                logger.exception("could not keep a photo in %s", kept_photos.folder())
+                return format_html('<div class="photo-choice">{}</div>', file_box)
         return format_html(
             '<div class="photo-choice"><div class="photo-kept"><img class="photo-preview" src="{}" alt="">'
             '<p class="photo-kept-note">{} <span class="photo-kept-name">{}</span></p>'
