@@ -13,9 +13,9 @@ from django.utils.safestring import mark_safe
 from publishing.admin import PublishableAdmin, PublishableInline, StateFilter
 from publishing.forms import FIRST_YEAR, LAST_YEAR
 
-from .admin_forms import ArticleAdminForm, ArticlePhotoForm, CategoryAdminForm
+from .admin_forms import ArticleAdminForm, ArticlePhotoForm, ArticlePhotoFormSet, CategoryAdminForm
 from .models import Article, ArticlePhoto, Category
-from .sanitize import count_images
+from .sanitize import count_images, sanitize_body
 from .search import query_words, search_articles
 
 MESSAGE_IMAGES_DROPPED = (
@@ -50,13 +50,30 @@ class ArticleChangeList(ChangeList):
 
 
 class ArticlePhotoInline(PublishableInline, admin.StackedInline):
-    # Stacked, not tabular: staff add photos from their phones, where a table's caption, order and
-    # position columns sit off the screen to the right, and each field's help shows only as a tooltip.
+    # Stacked, not tabular: staff add photos from their phones, where a table's caption and position
+    # columns sit off the screen to the right, and each field's help shows only as a tooltip.
     model = ArticlePhoto
     form = ArticlePhotoForm
-    fields = ("thumbnail_preview", "image", "caption", "order", "position")
+    formset = ArticlePhotoFormSet
+    fields = ("thumbnail_preview", "image", "caption", "position")
     readonly_fields = ("thumbnail_preview",)
     extra = 2
+
+    class Media:
+        # A new photo's preview, and the position list following the body as staff type.
+        js = ["js/photo-rows.js"]
+
+    def get_formset(self, request, obj=None, **kwargs):
+        # inlineformset_factory makes a new form class on every call: these stay with this request.
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.form.owner = request.user.pk
+        # The positions offered are the blocks of the body staff see: the one they just sent when the
+        # save is refused, else the stored one.
+        if request.method == "POST" and "body" in request.POST:
+            formset.form.body = sanitize_body(request.POST["body"])
+        else:
+            formset.form.body = obj.body if obj is not None else ""
+        return formset
 
     @admin.display(description="ảnh thu nhỏ")
     def thumbnail_preview(self, photo):

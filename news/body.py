@@ -109,6 +109,43 @@ def split_blocks(markup):
     return splitter.blocks
 
 
+# How many of a block's opening words name it in the photo rows' "place after" list (news.admin_forms),
+# and at most how many characters: a long address typed as text is one word.
+OPENING_WORDS = 8
+OPENING_CHARS = 60
+_KINDS = {
+    "h2": "heading", "h3": "heading", "h4": "heading", "ul": "list", "ol": "list", "table": "table",
+    "blockquote": "quote", "figure": "figure", "hr": "rule",
+}  # fmt: skip
+_FIRST_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)")
+# Tags that end a line of text: "<li>Một</li><li>Hai</li>" reads "Một Hai", not "MộtHai".
+_BREAK = re.compile(
+    r"</?(?:p|br|h[1-6]|li|ul|ol|tr|td|th|table|thead|tbody|tfoot|caption|blockquote|figure|figcaption)\b[^>]*>",
+    re.IGNORECASE,
+)
+
+
+def outline(markup):
+    """Each top-level block as (kind, its opening words), numbered as photo positions count them.
+
+    kind is "paragraph", "heading", "list", "table", "quote", "figure", "rule" or, for a paragraph
+    with nothing but a picture, "image". static/js/photo-rows.js applies the same rules in the
+    browser, as staff type; tests/browser/test_photo_rows.py holds the two to the same answers.
+    """
+    described = []
+    for block in split_blocks(markup):
+        tag = _FIRST_TAG.match(block)
+        kind = _KINDS.get(tag.group(1).lower(), "paragraph") if tag else "paragraph"
+        words = html.unescape(_TAG.sub("", _BREAK.sub(" ", block))).split()
+        opening = " ".join(words[:OPENING_WORDS])
+        cut = len(words) > OPENING_WORDS or len(opening) > OPENING_CHARS
+        opening = opening[:OPENING_CHARS].rstrip() + "…" if cut else opening
+        if not opening and kind == "paragraph":
+            kind = "image"
+        described.append((kind, opening))
+    return described
+
+
 def interleave(markup, photos):
     """Return the page's sequence of ("html", markup) and ("photo", photo) items.
 

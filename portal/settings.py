@@ -61,9 +61,12 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "media")
 # Production's web server serves uploads; the development server does it itself (tests/settings.py too).
 SERVE_MEDIA = env_flag("PORTAL_SERVE_MEDIA", default=DEBUG)
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
-# Files of removed photos wait here, where no web server publishes them, so that restoring a version
-# brings them back (publishing.trash); `manage.py purge_trash` deletes those older than PORTAL_TRASH_DAYS.
-PORTAL_TRASH_ROOT = Path(os.environ.get("PORTAL_TRASH_ROOT") or BASE_DIR / "private" / "trash")
+# Files the portal keeps for itself and must never publish, outside MEDIA_ROOT (which the web server
+# serves): photos kept between a refused save of the article form and the next (news.kept_photos), and
+# removed photos waiting for a restore (publishing.trash; `manage.py purge_trash` deletes those older
+# than PORTAL_TRASH_DAYS).
+PORTAL_PRIVATE_ROOT = Path(os.environ.get("PORTAL_PRIVATE_ROOT") or BASE_DIR / "private")
+PORTAL_TRASH_ROOT = Path(os.environ.get("PORTAL_TRASH_ROOT") or PORTAL_PRIVATE_ROOT / "trash")
 PORTAL_TRASH_DAYS = int(os.environ.get("PORTAL_TRASH_DAYS", "90"))
 
 # What residents read in the header and footer; a ward adopting the portal sets these, not templates.

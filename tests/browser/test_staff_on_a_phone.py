@@ -17,7 +17,7 @@ from .conftest import PHONE, _page
 from .portal_content import write_photos
 from .test_staff_publishing import CAPTIONS, PARAGRAPHS, TITLE
 
-PHOTO_FIELDS = ("image", "caption", "order", "position")
+PHOTO_FIELDS = ("image", "caption", "position")
 
 
 @pytest.fixture
@@ -93,16 +93,15 @@ def test_an_editor_writes_and_an_approver_publishes_on_a_phone(
             page.keyboard.press("Enter")
         page.keyboard.type(paragraph)
 
-    # Each photo row: every field on the screen, with what "đặt sau đoạn thứ" means written out.
+    # Each photo row: every field on the screen, with what "vị trí trong bài" means written out.
     for row, (path, caption) in enumerate(zip(photos, CAPTIONS, strict=True)):
         for field in PHOTO_FIELDS:
             assert_on_screen(page.locator(f"#id_photos-{row}-{field}"))
         page.set_input_files(f"#id_photos-{row}-image", str(path))
         page.locator(f"#id_photos-{row}-caption").tap()
         page.fill(f"#id_photos-{row}-caption", caption)
-        page.fill(f"#id_photos-{row}-order", str(row + 1))
-        page.fill(f"#id_photos-{row}-position", str(row + 1))
-    help_text = page.locator("#photos-group").get_by_text("Để trống: cuối bài").first
+        page.select_option(f"#id_photos-{row}-position", str(row + 1))
+    help_text = page.locator("#photos-group").get_by_text("Ảnh hiện ngay sau đoạn bạn chọn").first
     assert_on_screen(help_text)
     assert_no_sideways_scroll(page)
     screenshot(page, "admin-phone-article-form")

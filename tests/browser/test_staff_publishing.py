@@ -83,8 +83,7 @@ def test_editor_writes_approver_publishes_resident_reads(browser, desktop, live_
     for row, (path, caption) in enumerate(zip(photos, CAPTIONS, strict=True)):
         page.set_input_files(f"#id_photos-{row}-image", str(path))
         page.fill(f"#id_photos-{row}-caption", caption)
-        page.fill(f"#id_photos-{row}-order", str(row + 1))
-        page.fill(f"#id_photos-{row}-position", str(row + 1))
+        page.select_option(f"#id_photos-{row}-position", str(row + 1))
     screenshot(page, "admin-article-form")
     page.click("input[name=_continue]")
     page.wait_for_selector(".messagelist .success")
