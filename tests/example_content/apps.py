@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ExampleContentConfig(AppConfig):
+    name = "tests.example_content"
+    label = "example_content"
