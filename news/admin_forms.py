@@ -10,6 +10,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from PIL import Image
 
+from .editor import ArticleBodyField
 from .images import EXTENSIONS, open_verified
 from .models import Article, ArticlePhoto, Category
 from .publishing import MESSAGE_CANNOT_PUBLISH, MESSAGE_LOCKED, can_publish, may_change
@@ -28,6 +29,15 @@ class NormalizedCharField(forms.CharField):
 
     def to_python(self, value):
         return super().to_python(nfc(value) if isinstance(value, str) else value)
+
+    def has_changed(self, initial, data):
+        # Stored text is normalised on save, but a row written another way (an import, the shell) may
+        # not be; and a browser sends a textarea's line breaks as CRLF. Neither is a change by staff.
+        if isinstance(initial, str):
+            initial = nfc(initial).strip().replace("\r\n", "\n")
+        if isinstance(data, str):
+            data = data.replace("\r\n", "\n")
+        return super().has_changed(initial, data)
 
 
 class VerifiedImageField(forms.ImageField):
@@ -85,7 +95,11 @@ class ArticleAdminForm(forms.ModelForm):
     class Meta:
         model = Article
         fields = ("title", "slug", "summary", "category", "status", "published_at", "body")
-        field_classes = {"title": NormalizedCharField, "summary": NormalizedCharField}
+        field_classes = {
+            "title": NormalizedCharField,
+            "summary": NormalizedCharField,
+            "body": ArticleBodyField,
+        }
 
     def clean_published_at(self):
         # 01/01/0001 is a valid date to Python (the year 1), a few hours from the edge of what the
