@@ -92,7 +92,14 @@ def test_the_user_change_page_reads_vietnamese(admin_client, admin_user):
     html = page(admin_client, f"{ADMIN}auth/user/{admin_user.pk}/change/")
     assert_reads(
         html,
-        ["Đặt lại mật khẩu", "Quyền vào trang quản trị", "Toàn quyền", "Đang hoạt động", "Quyền riêng"],
+        [
+            "Đặt lại mật khẩu",
+            "Quyền vào trang quản trị",
+            "Toàn quyền",
+            "Đang hoạt động",
+            "Quyền riêng",
+            "Tin tức | chuyên mục | Sửa chuyên mục",
+        ],
         [
             "Reset password",
             "Raw passwords",
@@ -100,6 +107,7 @@ def test_the_user_change_page_reads_vietnamese(admin_client, admin_user):
             "Tình trạng nhân viên",
             "Bản ghi nhớ",
             "Các nhóm:",
+            "Can view",
             "quyền của người sử dụng",
         ],
     )
@@ -124,6 +132,10 @@ def test_the_group_page_reads_vietnamese(admin_client):
     group = Group.objects.create(name="Văn phòng")
     html = page(admin_client, f"{ADMIN}auth/group/{group.pk}/change/")
     assert_reads(html, ["Thay đổi nhóm", "Lịch sử"], ["Thay đổi Nhóm", "Các nhóm", "cho phép |"])
+    assert "Tin tức | bài viết | Thêm bài viết" in html
+    assert "Tin tức | bài viết | Có thể xuất bản, gỡ và hẹn giờ bài viết" in html
+    assert "Tài khoản và phân quyền | nhóm | Xem nhóm" in html
+    assert "Can add" not in html
     listing = page(admin_client, ADMIN + "auth/group/")
     assert_reads(listing, ["Thêm nhóm", "Xóa các nhóm đã chọn"], ["Xóa các Các nhóm", "Thêm vào"])
 
