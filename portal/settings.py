@@ -245,7 +245,8 @@ CKEDITOR_CONFIGS = {
         # Paste from Word keeps structure (headings, lists, tables) but not Word's fonts and colours.
         "pasteFromWordRemoveFontStyles": True,
         "pasteFromWordRemoveStyles": True,
-        "removePlugins": "exportpdf",
+        # The elements path ("body p" under the text) is HTML for developers, not for ward staff.
+        "removePlugins": "exportpdf,elementspath",
         # What the sanitizer drops anyway (ids, classes, styles, link targets) is not offered.
         "removeDialogTabs": "image:advanced;link:advanced;link:target",
         # Read aloud by screen readers; CKEditor's own say "Rich Text Editor, id_body".

@@ -43,6 +43,8 @@
       heightUnit: "đơn vị chiều cao",
       cell: { columnHeader: "Tiêu đề cột", rowHeader: "Tiêu đề hàng" },
     },
+    list: { bulletedlist: "Danh sách gạch đầu dòng", numberedlist: "Danh sách đánh số" },
+    undo: { undo: "Hoàn tác" },
     notification: { closed: "Đã đóng thông báo." },
     toolbar: { toolbarExpand: "Mở rộng thanh công cụ" },
     editorPanel: "Thanh công cụ soạn thảo",
