@@ -19,6 +19,7 @@ from publishing.forms import PublishableForm
 
 from . import kept_photos
 from .body import outline
+from .editor import ArticleBodyField
 from .images import EXTENSIONS, open_verified
 from .models import Article, ArticlePhoto, Category
 from .text import fold, nfc
@@ -36,6 +37,15 @@ class NormalizedCharField(forms.CharField):
 
     def to_python(self, value):
         return super().to_python(nfc(value) if isinstance(value, str) else value)
+
+    def has_changed(self, initial, data):
+        # Stored text is normalised on save, but a row written another way (an import, the shell) may
+        # not be; and a browser sends a textarea's line breaks as CRLF. Neither is a change by staff.
+        if isinstance(initial, str):
+            initial = nfc(initial).strip().replace("\r\n", "\n")
+        if isinstance(data, str):
+            data = data.replace("\r\n", "\n")
+        return super().has_changed(initial, data)
 
 
 class LostPhoto:
@@ -268,7 +278,11 @@ class ArticleAdminForm(PublishableForm):
     class Meta:
         model = Article
         fields = ("title", "slug", "summary", "category", "status", "published_at", "body")
-        field_classes = {"title": NormalizedCharField, "summary": NormalizedCharField}
+        field_classes = {
+            "title": NormalizedCharField,
+            "summary": NormalizedCharField,
+            "body": ArticleBodyField,
+        }
 
 
 class CategoryAdminForm(forms.ModelForm):

@@ -68,18 +68,31 @@ def count_images(html):
     return len(re.findall(r"<img\b", html or "", flags=re.IGNORECASE))
 
 
-def sanitize_body(html):
-    """Return the body reduced to the allowlist, NFC-normalised."""
-    if not html:
-        return ""
-    blocks = _BLOCK_TAG.sub(lambda m: f"<{m.group(1)}{_BLOCK_AS[m.group(2).lower()]}", nfc(html))
-    clean = nh3.clean(
-        blocks,
+# The one composition NFC makes across markup: a tag's closing ">" and a combining U+0338 opening the
+# text become "≯", which moves the text into the tag, where it reads as attributes (an onmouseover).
+# Written as a reference it stays text. (In nh3's output a combining mark can only follow text, an
+# attribute's opening quote or a tag's ">"; no other ASCII character composes with one.)
+_MARK_AFTER_TAG = re.compile(">\u0338")
+
+
+def _clean(html):
+    return nh3.clean(
+        html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
         link_rel=EXTERNAL_LINK_REL,
         strip_comments=True,
     )
+
+
+def sanitize_body(html):
+    """Return the body reduced to the allowlist, NFC-normalised."""
+    if not html:
+        return ""
+    blocks = _BLOCK_TAG.sub(lambda m: f"<{m.group(1)}{_BLOCK_AS[m.group(2).lower()]}", nfc(html))
+    # nh3 writes entities out as the letters they stand for: CKEditor's "H&ocirc;&#803;i" (typed with
+    # Unikey's composite Unicode) comes out as ô and a combining dot, so it is normalised once more.
+    clean = nfc(_MARK_AFTER_TAG.sub(">&#x338;", _clean(blocks)))
     clean = _IMG.sub(_tidy_image, _OWN_LINK_REL.sub(r"\1", clean))
     return _EMPTY_P.sub("", clean).strip()

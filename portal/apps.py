@@ -29,3 +29,9 @@ class LoginThrottleConfig(AxesAppConfig):
 
 class PortalAdminConfig(AdminConfig):
     default_site = "portal.admin_site.PortalAdminSite"
+
+    def ready(self):
+        super().ready()  # autodiscover: every app's admin module, django.contrib.auth's among them
+        from . import admin_accounts
+
+        admin_accounts.register()

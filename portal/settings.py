@@ -241,10 +241,27 @@ CKEDITOR_CONFIGS = {
             ["Source", "Maximize"],
         ],
         "format_tags": "p;h2;h3;h4",
+        # The Format list's names: CKEditor's Vietnamese says "Heading 2" and "Bình thường (P)". Its
+        # format plugin labels entries from its language file only, so js/editor-vi.js puts these there.
+        "format_p": {"element": "p", "name": "Đoạn văn"},
+        "format_h2": {"element": "h2", "name": "Tiêu đề 2"},
+        "format_h3": {"element": "h3", "name": "Tiêu đề 3"},
+        "format_h4": {"element": "h4", "name": "Tiêu đề 4"},
+        # Vietnamese letters as letters, not "v&agrave;": the source view reads as typed, and less of
+        # the body differs from what is stored. (&nbsp; &lt; &gt; &amp; stay: basicEntities.)
+        "entities": False,
         # Paste from Word keeps structure (headings, lists, tables) but not Word's fonts and colours.
         "pasteFromWordRemoveFontStyles": True,
         "pasteFromWordRemoveStyles": True,
-        "removePlugins": "exportpdf",
+        # The elements path ("body p" under the text) is HTML for developers, not for ward staff.
+        "removePlugins": "exportpdf,elementspath",
+        # What the sanitizer drops anyway (ids, classes, styles, link targets) is not offered.
+        "removeDialogTabs": "image:advanced;link:advanced;link:target",
+        # Read aloud by screen readers; CKEditor's own say "Rich Text Editor, id_body".
+        "title": "Nội dung bài viết",
+        "applicationTitle": "Trình soạn thảo nội dung bài viết",
+        # The image dialog's preview shows the photo beside sample text; CKEditor's is Latin.
+        "image_previewText": ("Đoạn văn mẫu để xem ảnh nằm thế nào bên cạnh chữ trong bài. " * 8).strip(),
     }
 }
 

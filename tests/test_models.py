@@ -32,6 +32,14 @@ def test_title_summary_and_body_are_stored_nfc(make_article):
     assert article.title == "Hội nghị"
 
 
+def test_a_body_typed_in_composite_unicode_and_sent_as_entities_is_stored_nfc(make_article):
+    """Unikey's "Unicode tổ hợp" via CKEditor: "H&ocirc;̣i" was stored as ô plus a combining dot."""
+    article = make_article(body="<p>H&ocirc;\u0323i ngh&#x1ecb; v&agrave; Đa\u0309ng u\u0309y</p>")
+    article.refresh_from_db()
+    assert article.body == "<p>Hội nghị và Đảng ủy</p>"
+    assert unicodedata.is_normalized("NFC", article.body)
+
+
 def test_body_is_sanitized_on_save(make_article):
     article = make_article(
         body='<p onclick="x()">An <b style="font-family:Calibri">toàn</b></p>'

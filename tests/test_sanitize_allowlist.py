@@ -1,5 +1,7 @@
 """The body allowlist matches the issue: structure survives, Word's styling and anything active does not."""
 
+import unicodedata
+
 from news.sanitize import sanitize_body
 
 WORD_PASTE = """
@@ -88,4 +90,23 @@ def test_blocks_outside_the_allowlist_keep_their_text_apart():
         "<p>Đoạn trong khung.</p><table><tbody><tr><td>Ô</td></tr></tbody></table>"
         "<h4>Mục</h4><ul><li><p>Ý một</p></li></ul>"
     )
+    assert sanitize_body(body) == body
+
+
+def test_entities_decoded_by_the_sanitizer_are_normalised_after_it():
+    """nh3 turns "&ocirc;" into ô after the first NFC, leaving it beside a combining dot below."""
+    body = sanitize_body("<p>H&ocirc;&#803;i ngh&#7883; &#273;&#7843;ng &#8203;b&#7897;</p>")
+    assert body == "<p>Hội nghị đảng bộ</p>"
+    assert unicodedata.is_normalized("NFC", body)
+
+
+def test_normalising_cannot_join_a_tag_to_the_text_after_it():
+    """NFC makes ">" and a combining U+0338 one "≯": the tag would swallow the text as attributes."""
+    body = sanitize_body('<p><a href="https://a.vn">&#x338; onmouseover=alert(1) x="</a>&#x338;chữ</p>')
+    assert "≯" not in body
+    assert body == (
+        '<p><a href="https://a.vn" rel="noopener noreferrer">&#x338; onmouseover=alert(1) x="</a>'
+        "&#x338;chữ</p>"
+    )
+    assert unicodedata.is_normalized("NFC", body)
     assert sanitize_body(body) == body

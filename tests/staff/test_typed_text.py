@@ -53,6 +53,15 @@ def test_a_new_section_name_in_nfd_is_stored_nfc(approver_client):
     assert section.slug == "van-hoa-xa-hoi"
 
 
+def test_a_body_typed_in_composite_unicode_is_stored_nfc_through_the_form(editor_client):
+    """CKEditor sends what Unikey's "Unicode tổ hợp" typed as an entity and a combining mark."""
+    body = "<p>H&ocirc;\u0323i nghi\u0323 &#273;a\u0309ng u\u0309y ph&#432;&#417;\u0300ng</p>"
+    assert editor_client.post(reverse("admin:news_article_add"), article_form(body=body)).status_code == 302
+    stored = Article.objects.get().body
+    assert stored == "<p>Hội nghị đảng ủy phường</p>"
+    assert unicodedata.is_normalized("NFC", stored)
+
+
 def test_a_title_of_only_invisible_characters_is_required_not_saved_empty(editor_client):
     response = editor_client.post(reverse("admin:news_article_add"), article_form(title="\u200b\ufeff\u200b"))
     assert response.status_code == 200
