@@ -294,15 +294,31 @@ class PublishableAdmin(admin.ModelAdmin):
         )
         return TemplateResponse(request, self.object_history_template, context)
 
-    def _comparison(self, old, new):
-        """[(label, diff html, changed)] for the compare fields of two field dicts."""
+    def _comparison(self, old, new, old_rows=None, new_rows=None):
+        """[(label, diff html, changed)] for the compare fields of two field dicts, then for the rows
+        each version follows (an article's photos, by their captions), given as {relation: [names]}."""
         rows = []
         for field, label, is_html in self.compare_fields:
             before, after = old.get(field) or "", new.get(field) or ""
             if is_html:
                 before, after = readable_text(before), readable_text(after)
             rows.append((label, word_diff(before, after), changed(before, after)))
+        for relation in self.revision_follow:
+            label = self.model._meta.get_field(relation).related_model._meta.verbose_name_plural
+            before = "\n".join((old_rows or {}).get(relation, []))
+            after = "\n".join((new_rows or {}).get(relation, []))
+            rows.append((label.capitalize(), word_diff(before, after), changed(before, after)))
         return rows
+
+    def _followed_names(self, version):
+        return {
+            relation: [v.object_repr for v in rows] for relation, rows in revisions.followed(version).items()
+        }
+
+    def _current_names(self, item):
+        return {
+            relation: [str(row) for row in getattr(item, relation).all()] for relation in self.revision_follow
+        }
 
     def compare_view(self, request, object_id):
         item = self._item_or_404(request, object_id)
@@ -321,7 +337,9 @@ class PublishableAdmin(admin.ModelAdmin):
             object=item,
             old_when=revisions.when(old),
             new_when=revisions.when(new),
-            rows=self._comparison(old.field_dict, new.field_dict),
+            rows=self._comparison(
+                old.field_dict, new.field_dict, self._followed_names(old), self._followed_names(new)
+            ),
             history_url=self._url("history", item.pk),
         )
         return TemplateResponse(request, "publishing/admin/compare.html", context)
@@ -343,7 +361,9 @@ class PublishableAdmin(admin.ModelAdmin):
             request,
             f"Khôi phục bản lưu lúc {revisions.when(version)}",
             object=item,
-            rows=self._comparison(current, version.field_dict),
+            rows=self._comparison(
+                current, version.field_dict, self._current_names(item), self._followed_names(version)
+            ),
             history_url=self._url("history", item.pk),
             action="restore",
         )
@@ -384,7 +404,7 @@ class PublishableAdmin(admin.ModelAdmin):
         context = self._context(
             request,
             f"Khôi phục “{version.object_repr}”",
-            rows=self._comparison({}, fields),
+            rows=self._comparison({}, fields, {}, self._followed_names(version)),
             state=State(state_of(fields["status"], fields["published_at"])).label,
             history_url=self._url("recoverlist"),
             action="recover",

@@ -102,6 +102,7 @@ def test_an_approver_restores_the_earlier_text_and_photo(approver_client, edited
     confirm = approver_client.get(url("restore", article.pk, first.pk))
     assert confirm.status_code == 200
     assert "lần thứ <del>hai</del> <ins>nhất</ins>" in confirm.content.decode()
+    assert "<ins>Toàn cảnh hội nghị</ins>" in confirm.content.decode()  # the photo that comes back
     response = approver_client.post(url("restore", article.pk, first.pk), follow=True)
     assert response.status_code == 200
     assert any("Đã khôi phục" in str(m) for m in response.context["messages"])
