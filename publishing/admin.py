@@ -183,33 +183,31 @@ class PublishableAdmin(admin.ModelAdmin):
     # --- actions -----------------------------------------------------------------------------------
     @admin.action(description="Gửi duyệt các bài đã chọn", permissions=["change"])
     def submit_selected(self, request, queryset):
-        count = 0
-        for item in queryset.filter(status=Status.DRAFT):
-            rules.submit(item)
-            self._save_decision(request, item, "Gửi duyệt")
-            count += 1
-        self.message_user(request, MESSAGE_SUBMITTED.format(count=count), messages.SUCCESS)
+        sent = self._decide(request, queryset.filter(status=Status.DRAFT), rules.submit, "Gửi duyệt")
+        self.message_user(request, MESSAGE_SUBMITTED.format(count=len(sent)), messages.SUCCESS)
 
     @admin.action(description="Xuất bản các bài đã chọn", permissions=["publish"])
     def publish_selected(self, request, queryset):
-        live = scheduled = 0
-        for item in queryset.exclude(status=Status.PUBLISHED):
-            rules.publish(item)
-            self._save_decision(request, item, "Xuất bản")
-            if item.state == State.SCHEDULED:
-                scheduled += 1
-            else:
-                live += 1
+        approved = self._decide(request, queryset.exclude(status=Status.PUBLISHED), rules.publish, "Xuất bản")
+        scheduled = sum(item.state == State.SCHEDULED for item in approved)
+        live = len(approved) - scheduled
         self.message_user(request, f"Đã xuất bản {live} bài, hẹn giờ {scheduled} bài.", messages.SUCCESS)
 
     @admin.action(description="Gỡ xuống (trở về bản nháp) các bài đã chọn", permissions=["publish"])
     def unpublish_selected(self, request, queryset):
-        count = 0
-        for item in queryset.filter(status=Status.PUBLISHED):
-            rules.unpublish(item)
-            self._save_decision(request, item, "Gỡ xuống")
-            count += 1
-        self.message_user(request, f"Đã gỡ {count} bài về bản nháp.", messages.SUCCESS)
+        taken_down = self._decide(
+            request, queryset.filter(status=Status.PUBLISHED), rules.unpublish, "Gỡ xuống"
+        )
+        self.message_user(request, f"Đã gỡ {len(taken_down)} bài về bản nháp.", messages.SUCCESS)
+
+    def _decide(self, request, items, decision, message):
+        """Apply a decision (rules.submit, publish, unpublish) to each item and save it; return them."""
+        decided = []
+        for item in items:
+            decision(item)
+            self._save_decision(request, item, message)
+            decided.append(item)
+        return decided
 
     def _save_decision(self, request, item, message):
         item.updated_by = request.user

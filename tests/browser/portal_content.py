@@ -85,3 +85,14 @@ def load_all_images(page):
             return img.decode().catch(() => null);
         }))"""
     )
+
+
+def type_in_editor(page, paragraphs, replace=False):
+    """Type paragraphs into the article form's CKEditor as staff do, Enter between them."""
+    page.frame_locator(".cke_wysiwyg_frame").locator("body").click()
+    if replace:
+        page.keyboard.press("Control+A")
+    for n, paragraph in enumerate(paragraphs):
+        if n:
+            page.keyboard.press("Enter")
+        page.keyboard.type(paragraph)

@@ -13,7 +13,7 @@ from tests.staff.files import REFUSED
 from tests.staff.people import EDITORS, make_staff, restore_groups
 
 from .conftest import DESKTOP, PHONE, SCREENSHOTS
-from .portal_content import loaded_width, write_photos
+from .portal_content import loaded_width, type_in_editor, write_photos
 from .test_staff_publishing import log_in, watch_console
 
 PARAGRAPHS = [
@@ -58,12 +58,7 @@ def test_photos_stay_chosen_and_positions_follow_the_typing(desktop, live_server
     log_in(page, base, "bien-tap")
     page.goto(base + reverse("admin:news_article_add"))
     page.fill("#id_title", "Hội nghị sơ kết công tác dân vận")
-    body = page.frame_locator(".cke_wysiwyg_frame").locator("body")
-    body.click()
-    for n, paragraph in enumerate(PARAGRAPHS):
-        if n:
-            page.keyboard.press("Enter")
-        page.keyboard.type(paragraph)
+    type_in_editor(page, PARAGRAPHS)
 
     # The lists name what was just typed.
     page.wait_for_function("() => document.querySelector('#id_photos-0-position').options.length === 5")

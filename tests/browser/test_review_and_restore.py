@@ -10,6 +10,7 @@ from news.models import Article
 from tests.staff.people import APPROVERS, EDITORS, PASSWORD, make_staff, restore_groups
 
 from .conftest import DESKTOP, PHONE, new_context
+from .portal_content import type_in_editor
 
 TITLE = "Ra quân tổng vệ sinh môi trường khu dân cư số 4"
 FIRST = "Sáng chủ nhật, hơn hai trăm hội viên và đoàn viên ra quân dọn vệ sinh các tuyến ngõ."
@@ -26,13 +27,6 @@ def signed_in(browser, base, username, viewport=DESKTOP):
     page.click("input[type=submit]")
     page.wait_for_url(base + reverse("admin:index"))
     return context, page
-
-
-def type_body(page, text):
-    body = page.frame_locator(".cke_wysiwyg_frame").locator("body")
-    body.click()
-    page.keyboard.press("Control+A")
-    page.keyboard.type(text)
 
 
 def both_widths(page, screenshot, name):
@@ -54,7 +48,7 @@ def test_editor_submits_approver_publishes_then_restores(browser, desktop, live_
     options = editor.locator("#id_status option").all_inner_texts()
     assert options == ["Bản nháp", "Chờ duyệt"]
     editor.fill("#id_title", TITLE)
-    type_body(editor, FIRST)
+    type_in_editor(editor, [FIRST], replace=True)
     editor.select_option("#id_status", "review")
     editor.click("input[name=_save]")
     editor.wait_for_selector(".messagelist .success")
@@ -83,7 +77,7 @@ def test_editor_submits_approver_publishes_then_restores(browser, desktop, live_
     assert article.is_public
 
     # A later rewrite, then the history: compare the two versions and restore the first.
-    type_body(approver, SECOND)
+    type_in_editor(approver, [SECOND], replace=True)
     approver.click("input[name=_continue]")
     approver.wait_for_selector(".messagelist .success")
     approver.locator(".object-tools a.historylink").click()

@@ -10,7 +10,7 @@ from news.models import Article
 from tests.staff.people import APPROVERS, EDITORS, PASSWORD, make_staff, restore_groups
 
 from .conftest import DESKTOP, new_context
-from .portal_content import loaded_width, write_photos
+from .portal_content import loaded_width, type_in_editor, write_photos
 
 TITLE = "Hội nghị sơ kết công tác xây dựng Đảng 6 tháng đầu năm"
 PARAGRAPHS = [
@@ -74,12 +74,7 @@ def test_editor_writes_approver_publishes_resident_reads(browser, desktop, live_
     page.goto(base + reverse("admin:news_article_add"))
     page.fill("#id_title", TITLE)
     page.fill("#id_summary", "Đảng ủy phường sơ kết công tác xây dựng Đảng.")
-    body = page.frame_locator(".cke_wysiwyg_frame").locator("body")
-    body.click()
-    for n, paragraph in enumerate(PARAGRAPHS):
-        if n:
-            page.keyboard.press("Enter")
-        page.keyboard.type(paragraph)
+    type_in_editor(page, PARAGRAPHS)
     for row, (path, caption) in enumerate(zip(photos, CAPTIONS, strict=True)):
         page.set_input_files(f"#id_photos-{row}-image", str(path))
         page.fill(f"#id_photos-{row}-caption", caption)
