@@ -6,6 +6,8 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from django.db import connection
 
+from news.view_log import DailyViews
+
 from .conftest import BROWSER_AGENT
 
 VIEWS = 1000
@@ -32,3 +34,4 @@ def test_a_thousand_concurrent_views_add_exactly_a_thousand(live_server, make_ar
     assert statuses == [200] * VIEWS
     article.refresh_from_db()
     assert article.view_count == VIEWS
+    assert DailyViews.objects.get(article=article).views == VIEWS

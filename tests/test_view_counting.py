@@ -1,11 +1,14 @@
 """Every real view adds one, exactly; reloads, bots, prefetches, HEAD and staff do not."""
 
 import time
+from datetime import timedelta
 
 import pytest
 from django.contrib.sessions.models import Session
+from django.utils import timezone
 
 from news.counting import COOKIE_NAME, read_seen, visit_key
+from news.view_log import DailyViews, add_views
 
 from .conftest import BROWSER_AGENT
 
@@ -136,3 +139,28 @@ def test_the_cookie_names_what_was_read_by_its_type(reader, make_article, catego
     # Another type's row with the same primary key is another item.
     category.pk = article.pk
     assert visit_key(category) not in seen
+
+
+def test_each_view_is_also_kept_for_its_day(reader, make_article, monkeypatch):
+    """'Xem nhiều nhất' ranks the last days' views and staff read views by day: each view is dated."""
+    article = make_article()
+    reader.get(article.get_absolute_url())
+    (row,) = DailyViews.objects.filter(article=article)
+    assert (row.day, row.views) == (timezone.localdate(), 1)
+    tomorrow = time.time() + 31 * 60
+    monkeypatch.setattr(time, "time", lambda: tomorrow)
+    reader.get(article.get_absolute_url())  # past the 30 minutes: a new view, the same day
+    assert DailyViews.objects.get(article=article).views == 2
+
+
+def test_views_added_in_a_batch_reach_the_total_and_each_day(make_article):
+    article, other = make_article(), make_article()
+    today = timezone.localdate()
+    yesterday = today - timedelta(days=1)
+    add_views({(article.pk, today): 3, (article.pk, yesterday): 2, (other.pk, today): 1, (999_999, today): 5})
+    add_views({(article.pk, today): 4})
+    article.refresh_from_db()
+    other.refresh_from_db()
+    assert (article.view_count, other.view_count) == (9, 1)
+    by_day = dict(DailyViews.objects.filter(article=article).values_list("day", "views"))
+    assert by_day == {today: 7, yesterday: 2}
