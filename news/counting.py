@@ -3,7 +3,8 @@
 A view is a person reading the page: a GET from a browser that has not read this article in the last 30
 minutes. Reloads, HEAD requests, link prefetches, crawlers and link-preview bots, and staff checking
 their own work do not count. The browser's memory is a signed cookie, so counting an anonymous reader
-writes no session row; the count itself is one atomic UPDATE (Article.count_view).
+writes no session row. This module decides; news.view_counter keeps the count (in the database, or
+in Redis first) and applies the per-address limit.
 
 Any counted content (an article, later a notice or a document) is remembered by its type and key,
 "article12", so that notice 12 is not taken for article 12 already read.
@@ -46,9 +47,9 @@ def is_crawler(request):
     return not agent.strip() or bool(CRAWLER_AGENTS.search(agent))
 
 
-def visit_key(item):
+def visit_key(model, pk):
     """How the cookie names one counted item: its model's name and primary key, "article12"."""
-    return f"{item._meta.model_name}{item.pk}"
+    return f"{model._meta.model_name}{pk}"
 
 
 _ENTRY = re.compile(r"([a-z]+[0-9]+)-([0-9]+)")
@@ -68,24 +69,27 @@ def read_seen(request, now):
     return seen
 
 
-def should_count(request, item, seen):
+def should_count(request, key, seen):
     if request.method != "GET" or is_prefetch(request) or is_crawler(request):
         return False
     if request.user.is_authenticated and request.user.is_staff:
         return False
-    return visit_key(item) not in seen
+    return key not in seen
 
 
-def count_visit(request, item):
-    """Count this visit if it is a real view; return the cookie value to remember it by, or None."""
+def decide(request, key):
+    """Whether this visit to the item named key is a view; with the cookie value to remember it by.
+
+    Returns (count, cookie value or None). The caller records the view (news.view_counter) and sets
+    the cookie only if the view was counted.
+    """
     now = int(time.time())
     seen = read_seen(request, now)
-    if not should_count(request, item, seen):
-        return None
-    item.count_view()
-    seen[visit_key(item)] = now
+    if not should_count(request, key, seen):
+        return False, None
+    seen[key] = now
     recent = sorted(seen.items(), key=lambda entry: entry[1])[-MAX_REMEMBERED:]
-    return ".".join(f"{key}-{stamp}" for key, stamp in recent)
+    return True, ".".join(f"{name}-{stamp}" for name, stamp in recent)
 
 
 def remember_visit(request, response, value):

@@ -20,9 +20,9 @@ from .images import MEDIUM_SIDE, THUMBNAIL_SIDE, fitted_width, process_photo, va
 from .sanitize import sanitize_body
 from .search import indexed, plain_text, searchable_text
 from .text import needs_slug, nfc, unique_slug
-from .view_log import DailyViews, add_views
+from .view_log import DailyViews, FlushedBatch, add_views
 
-__all__ = ["Article", "ArticlePhoto", "Category", "DailyViews"]
+__all__ = ["Article", "ArticlePhoto", "Category", "DailyViews", "FlushedBatch"]
 
 
 class Category(models.Model):

@@ -29,6 +29,17 @@ class DailyViews(models.Model):
         return f"{self.day:%d/%m/%Y}: {self.views}"
 
 
+class FlushedBatch(models.Model):
+    """A batch of views moved from Redis to here (news.view_counter.flush), so it is never added twice."""
+
+    id = models.CharField(primary_key=True, max_length=32)
+    views = models.PositiveIntegerField()
+    flushed_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self):
+        return self.id
+
+
 def add_views(counts):
     """Add {(article id, day): views} to the lifetime counts and the daily rows, in one transaction.
 

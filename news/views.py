@@ -3,15 +3,19 @@
 from itertools import groupby
 from operator import attrgetter
 
-from django.http import Http404, HttpResponseServerError
+from django.conf import settings
+from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
+from portal.login_throttle import client_ip
+
+from . import page_cache, view_counter
 from .body import interleave
 from .context_processors import ward
-from .counting import count_visit, remember_visit
+from .counting import decide, remember_visit, visit_key
 from .models import Article, Category
 from .pagination import paginate
 from .search import MAX_QUERY_LENGTH, MAX_RESULTS, search_articles
@@ -38,7 +42,32 @@ def sidebar():
     }
 
 
+def kept_page(view):
+    """Answer anonymous readers of a list page from the page cache (news.page_cache)."""
+
+    def wrapper(request, *args, **kwargs):
+        if not page_cache.cacheable(request, allowed=("page",)):
+            return view(request, *args, **kwargs)
+        name = page_cache.address(request, request.GET.get("page", ""))
+        generation = page_cache.generation()
+        kept = page_cache.get(name)
+        if kept is not None and kept.generation == generation:
+            return HttpResponse(kept.body, content_type=kept.content_type)
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200:
+            entry = page_cache.Entry(
+                response.content, response["Content-Type"], generation, settings.PORTAL_PAGE_CACHE_SECONDS
+            )
+            page_cache.put(name, entry, settings.PORTAL_PAGE_CACHE_SECONDS)
+        return response
+
+    wrapper.__name__ = view.__name__
+    wrapper.__doc__ = view.__doc__
+    return wrapper
+
+
 @require_safe
+@kept_page
 def article_list(request):
     page = paginate(request, Article.objects.published().for_listing())
     context = {"page": page, "canonical_url": canonical(request, page), **sidebar()}
@@ -52,6 +81,7 @@ def article_list(request):
 
 
 @require_safe
+@kept_page
 def category(request, slug):
     section = get_object_or_404(Category, slug=slug)
     page = paginate(request, Article.objects.published().in_category(section).for_listing())
@@ -62,8 +92,43 @@ def category(request, slug):
     )
 
 
+def record_visit(request, article_id, stored_total):
+    """Decide whether this visit counts, record it, and return (view_counter.Visit, cookie value)."""
+    count, cookie = decide(request, visit_key(Article, article_id))
+    visit = view_counter.visit(article_id, stored_total, count, client_ip(request) or "")
+    return visit, cookie if visit.counted else None
+
+
+def answered(request, response, cookie):
+    # Every view must reach us to be counted, so no shared cache may keep this page.
+    patch_cache_control(response, private=True, max_age=0)
+    if cookie:
+        remember_visit(request, response, cookie)
+    return response
+
+
 @require_safe
 def article_detail(request, slug):
+    """The article page. Anonymous readers are answered from the page cache when the kept page is of
+    the current generation: one Redis round trip counts the view, returns the live count and the
+    generation, and the count is put into the kept page (news.page_cache.VIEW_COUNT_MARK)."""
+    keep_as = page_cache.address(request) if page_cache.cacheable(request) else None
+    visit = cookie = None
+    if keep_as:
+        kept = page_cache.get(keep_as)
+        if kept is not None:
+            visit, cookie = record_visit(request, kept.object_id, None)
+            generation = visit.generation or page_cache.generation()
+            if page_cache.settle(generation, visit.next_due) == kept.generation:
+                total = view_counter.stored_count(kept.object_id) if visit.total is None else visit.total
+                body = kept.body.replace(page_cache.VIEW_COUNT_MARK.encode(), str(total).encode())
+                return answered(request, HttpResponse(body, content_type=kept.content_type), cookie)
+    return render_article(request, slug, keep_as, visit, cookie)
+
+
+def render_article(request, slug, keep_as, visit, cookie):
+    """The article page rendered afresh (and kept, for anonymous readers); visit is this request's, if
+    the page cache already recorded it."""
     # Staff preview drafts and scheduled articles at their public address; everyone else sees
     # only what is published.
     articles = Article.objects.select_related("category").visible_to(request.user)
@@ -75,8 +140,12 @@ def article_detail(request, slug):
         if moved is None:
             raise Http404("Không tìm thấy bài viết.") from None
         return redirect(moved, permanent=True)
+    if article.is_public and visit is None:
+        visit, cookie = record_visit(request, article.pk, article.view_count)
+    keep = keep_as is not None and article.is_public
+    # The row was read after this visit was recorded, if it was: on the direct path it is the live count.
+    total = visit.total if visit is not None and visit.total is not None else article.view_count
     photos = list(article.photos.all())
-    seen = count_visit(request, article) if article.is_public else None
     items = interleave(article.body, photos)
     public = Article.objects.published()
     response = render(
@@ -84,6 +153,9 @@ def article_detail(request, slug):
         "news/article_detail.html",
         {
             "article": article,
+            "view_count": page_cache.VIEW_COUNT_MARK
+            if keep
+            else (visit.total if visit else article.view_count),
             "photos": photos,
             "items": items,
             # The first photo shown is usually the largest thing a phone paints; the browser should
@@ -97,11 +169,13 @@ def article_detail(request, slug):
             "next": public.newer_than(article).first(),
         },
     )
-    # Every view must reach us to be counted, so no shared cache may keep this page.
-    patch_cache_control(response, private=True, max_age=0)
-    if seen:
-        remember_visit(request, response, seen)
-    return response
+    if keep:
+        generation = page_cache.settle(visit.generation or page_cache.generation(), visit.next_due)
+        lifetime = settings.PORTAL_ARTICLE_CACHE_SECONDS
+        entry = page_cache.Entry(response.content, response["Content-Type"], generation, lifetime, article.pk)
+        page_cache.put(keep_as, entry, lifetime)
+        response.content = entry.body.replace(page_cache.VIEW_COUNT_MARK.encode(), str(total).encode())
+    return answered(request, response, cookie)
 
 
 @require_safe

@@ -51,6 +51,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # lock when the transaction begins makes each wait its turn, for up to 20 seconds.
     DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Every key the portal writes to Redis starts with this: wards sharing one Redis set one each.
+PORTAL_REDIS_PREFIX = os.environ.get("PORTAL_REDIS_PREFIX", "portal")
+# Counted views wait in Redis at most about this long before they are written to the database.
+PORTAL_VIEWS_FLUSH_SECONDS = int(os.environ.get("PORTAL_VIEWS_FLUSH_SECONDS", "5"))
+# One client address adds at most this many views to one article per window (news.view_counter).
+PORTAL_VIEWS_PER_ADDRESS = int(os.environ.get("PORTAL_VIEWS_PER_ADDRESS", "60"))
+PORTAL_VIEWS_ADDRESS_WINDOW = int(os.environ.get("PORTAL_VIEWS_ADDRESS_WINDOW", "600"))
+# Kept pages (news.page_cache): lists show view counts, so they are kept only briefly; an article page
+# gets its count afresh on every request and is kept longer. Any change to content drops both at once.
+PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "10"))
+PORTAL_ARTICLE_CACHE_SECONDS = int(os.environ.get("PORTAL_ARTICLE_CACHE_SECONDS", "300"))
 # The admin lives at an unadvertised path so that scanners of /admin/ find nothing.
 PORTAL_ADMIN_PATH = os.environ.get("PORTAL_ADMIN_PATH", "quan-tri/").strip("/") + "/"
 # Login throttling needs the client's address. Behind a reverse proxy it is in X-Forwarded-For;
@@ -147,7 +158,13 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": PORTAL_REDIS_PREFIX,
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

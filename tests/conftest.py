@@ -4,9 +4,11 @@ import itertools
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from news import page_cache
 from news.models import Article, ArticlePhoto, Category
 
 from .staff.files import image_bytes
@@ -25,6 +27,15 @@ def media_root(settings, tmp_path):
     settings.PORTAL_PRIVATE_ROOT = tmp_path / "private"
     settings.PORTAL_TRASH_ROOT = tmp_path / "trash"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def fresh_page_cache():
+    """Each test starts with no kept pages: its database was rolled back, which bumps no generation."""
+    cache.clear()
+    page_cache.forget_all()
+    yield
+    page_cache.forget_all()
 
 
 @pytest.fixture

@@ -1,0 +1,177 @@
+"""Pages that are the same for every anonymous reader, kept rendered until anything they show changes.
+
+A page is kept under its address (scheme, host, path, page number) and the pages' generation: one
+number that every save or delete of published content or a section bumps once its transaction commits
+(signals below), and that also moves when a scheduled item comes due, which no save announces: the
+earliest due time is kept beside the generation, and the first request after it bumps the generation.
+
+Two levels: this worker's memory (bounded, least recently used out first), then the shared cache
+(Redis in production; nothing shared on the embedded default). Staff (any request carrying a session
+cookie) and anything but GET and HEAD never touch it. Entries also expire after
+PORTAL_PAGE_CACHE_SECONDS (lists show view counts; they may be that far behind) or, for article pages,
+whose count is put in fresh on every request, PORTAL_ARTICLE_CACHE_SECONDS.
+"""
+
+import threading
+import time
+import zlib
+from collections import OrderedDict
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+
+from .view_counter import key, redis_client, uses_redis
+
+# What an article page says in place of its view count while it is rendered for keeping; each response
+# puts the live count there (news.views).
+VIEW_COUNT_MARK = "\u2063lượt-xem\u2063"
+MEMORY_ENTRIES = 500
+
+
+class Entry:
+    __slots__ = ("body", "content_type", "expires", "generation", "object_id")
+
+    def __init__(self, body, content_type, generation, lifetime, object_id=None):
+        self.body, self.content_type, self.generation = body, content_type, generation
+        self.expires = time.monotonic() + lifetime
+        self.object_id = object_id
+
+    @property
+    def fresh(self):
+        return time.monotonic() < self.expires
+
+
+_memory = OrderedDict()
+_memory_lock = threading.Lock()
+
+
+def cacheable(request, allowed=()):
+    """Whether this request may be answered from, and its answer kept in, the page cache."""
+    if request.method not in ("GET", "HEAD") or settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return False
+    return all(name in allowed for name in request.GET)
+
+
+def address(request, *parts):
+    return ":".join((request.scheme, request.get_host(), request.path, *map(str, parts)))
+
+
+# --- the generation ---------------------------------------------------------------------------------
+def _local():
+    return caches["default"]
+
+
+def generation():
+    """The pages' generation now, bumping it first if a scheduled item has come due."""
+    if uses_redis():
+        current, next_due = redis_client().mget(key("pages:generation"), key("pages:next_due"))
+    else:
+        values = _local().get_many(["pages:generation", "pages:next_due"])
+        current, next_due = values.get("pages:generation"), values.get("pages:next_due")
+    return settle(current, next_due)
+
+
+def settle(current, next_due):
+    """The generation to use, given what the store said: bumped if the next due time has passed."""
+    if current is None or (next_due not in (None, b"", "") and float(next_due) <= time.time()):
+        return bump()
+    return current.decode() if isinstance(current, bytes) else str(current)
+
+
+def bump():
+    """A new generation (every kept page is stale from now), and the next due time recomputed."""
+    due = next_due_time()
+    stamp = "" if due is None else f"{due.timestamp():.0f}"
+    if uses_redis():
+        client = redis_client()
+        with client.pipeline() as pipe:
+            pipe.incr(key("pages:generation"))
+            pipe.set(key("pages:next_due"), stamp)
+            new, _ = pipe.execute()
+        return str(new)
+    local = _local()
+    local.add("pages:generation", 0, None)
+    new = local.incr("pages:generation")
+    local.set("pages:next_due", stamp, None)
+    return str(new)
+
+
+def next_due_time():
+    """The earliest time a scheduled item of any publishable type becomes public, or None."""
+    from publishing.models import Publishable
+
+    times = []
+    for model in apps.get_models():
+        if issubclass(model, Publishable):
+            scheduled = model._default_manager.scheduled().order_by("published_at")
+            times.extend(scheduled.values_list("published_at", flat=True)[:1])
+    return min(times, default=None)
+
+
+def _content_changed(sender, **kwargs):
+    if kwargs.get("raw"):
+        return
+    # Now, so that this process never serves what it has just changed, and again once the transaction
+    # commits: a page rendered meanwhile by another worker, from the rows as they were before, was kept
+    # under the first new generation.
+    bump()
+    transaction.on_commit(bump)
+
+
+def watch(*models):
+    """Bump the generation whenever a row of these models is saved or deleted."""
+    for model in models:
+        post_save.connect(_content_changed, sender=model, dispatch_uid=f"page_cache_save_{model._meta.label}")
+        post_delete.connect(
+            _content_changed, sender=model, dispatch_uid=f"page_cache_del_{model._meta.label}"
+        )
+
+
+# --- keeping and finding pages ----------------------------------------------------------------------
+def get(name):
+    """The kept entry for this address, from memory or the shared cache (its generation unchecked)."""
+    with _memory_lock:
+        entry = _memory.get(name)
+        if entry is not None:
+            _memory.move_to_end(name)
+    if entry is not None and entry.fresh:
+        return entry
+    if not uses_redis():
+        return None
+    shared = caches["default"].get(f"page:{name}")
+    if shared is None:
+        return None
+    body, content_type, generation_, lifetime, object_id = shared
+    entry = Entry(zlib.decompress(body), content_type, generation_, lifetime, object_id)
+    _remember(name, entry)
+    return entry
+
+
+def put(name, entry, lifetime):
+    _remember(name, entry)
+    if uses_redis():
+        shared = (
+            zlib.compress(entry.body, 3),
+            entry.content_type,
+            entry.generation,
+            lifetime,
+            entry.object_id,
+        )
+        caches["default"].set(f"page:{name}", shared, lifetime)
+
+
+def _remember(name, entry):
+    with _memory_lock:
+        _memory[name] = entry
+        _memory.move_to_end(name)
+        while len(_memory) > MEMORY_ENTRIES:
+            _memory.popitem(last=False)
+
+
+def forget_all():
+    """Empty this worker's memory (tests; the generation makes it unnecessary otherwise)."""
+    with _memory_lock:
+        _memory.clear()
