@@ -107,7 +107,7 @@ def visit(article_id, stored_total, count, address):
     counted, total, generation, next_due, lock = client.eval(_SCRIPT, len(keys), *keys, *args)
     if total is None:
         total = _start_total(client, article_id, stored_total)
-    if lock:
+    if lock and settings.PORTAL_VIEWS_FLUSH_THREAD:
         _flush_soon()
     return Visit(bool(counted), int(total), generation, next_due)
 

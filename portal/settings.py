@@ -55,6 +55,8 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 PORTAL_REDIS_PREFIX = os.environ.get("PORTAL_REDIS_PREFIX", "portal")
 # Counted views wait in Redis at most about this long before they are written to the database.
 PORTAL_VIEWS_FLUSH_SECONDS = int(os.environ.get("PORTAL_VIEWS_FLUSH_SECONDS", "5"))
+# Each worker flushes in a thread of its own; off, only `manage.py flush_views` does (tests).
+PORTAL_VIEWS_FLUSH_THREAD = env_flag("PORTAL_VIEWS_FLUSH_THREAD", default=True)
 # One client address adds at most this many views to one article per window (news.view_counter).
 PORTAL_VIEWS_PER_ADDRESS = int(os.environ.get("PORTAL_VIEWS_PER_ADDRESS", "60"))
 PORTAL_VIEWS_ADDRESS_WINDOW = int(os.environ.get("PORTAL_VIEWS_ADDRESS_WINDOW", "600"))

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from news import page_cache
 from news.models import Article, ArticlePhoto, Category
+from tests.redis_fixtures import redis_counting  # noqa: F401 - a fixture for every test module
 
 from .staff.files import image_bytes
 

@@ -23,5 +23,8 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # PBKDF2's deliberate slowness is for stolen databases, not for test users logging in hundreds of times.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Tests flush counted views themselves (news.view_counter.flush): a worker's thread would outlive the
+# test that started it and write into the next one's database.
+PORTAL_VIEWS_FLUSH_THREAD = False
 # A content type built from the publishing core alone, to prove the core carries a new type by itself.
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.example_content"]  # noqa: F405
