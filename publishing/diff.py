@@ -5,7 +5,6 @@ alone (CKEditor rewriting an entity) is no change to staff.
 """
 
 import difflib
-import html
 import re
 from html.parser import HTMLParser
 
@@ -48,7 +47,9 @@ def readable_text(markup):
 
 
 def _tokens(text):
-    return _TOKEN.findall(html.unescape(text or ""))
+    # Text as typed (a title, a summary) or as readable_text gave it (references already decoded):
+    # decoding again would show a typed "&lt;" as "<".
+    return _TOKEN.findall(text or "")
 
 
 def _render(tokens):

@@ -8,11 +8,13 @@ text and slug rules apply, and what is not content (the view count, derived sear
 
 import reversion
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from reversion.models import Version
 from reversion.revisions import _get_options
+
+from .trash import retire_on_commit
 
 # Fields that say how and when an item is shown, not what it says: restoring an earlier text keeps the
 # item where it is now (a published article stays published). Recovering a deleted item brings them back.
@@ -60,14 +62,42 @@ def followed(version):
     for relation in _get_options(version._model).follow:
         model = version._model._meta.get_field(relation).related_model
         content_type = ContentType.objects.get_for_model(model)
-        rows[relation] = list(version.revision.version_set.filter(content_type=content_type))
+        saved = version.revision.version_set.filter(content_type=content_type)
+        # In the order the rows have on the item (an article's photos as they appear), not as stored:
+        # compared with the item's rows as they are now, another order reads as photos changed.
+        rows[relation] = sorted(saved, key=lambda v: _ordering_key(model, v))
     return rows
 
 
+def _ordering_key(model, version):
+    fields = version.field_dict
+    names = [name.lstrip("-") for name in model._meta.ordering if name.lstrip("-") not in ("pk", "id")]
+    return (*((fields.get(name) is None, fields.get(name) or 0) for name in names), int(version.object_id))
+
+
 def _copy(version, target, skip=()):
+    fields = {field.attname: field for field in type(target)._meta.concrete_fields}
     for name, value in version.field_dict.items():
-        if name not in skip:
-            setattr(target, name, value)
+        if name in skip:
+            continue
+        field = fields.get(name)
+        # A section or an account deleted since the version was kept: the row would point at nothing, and
+        # the restore fail as its transaction commits (files already back on the site). Left empty instead.
+        dangling = field is not None and field.is_relation and field.null and value is not None
+        if dangling and not field.related_model._default_manager.filter(pk=value).exists():
+            value = None
+        setattr(target, name, value)
+
+
+def _files_let_go(row, fields):
+    """Row's stored files that the version's fields do not name: off the site once the restore commits."""
+    let_go = []
+    for field in row._meta.concrete_fields:
+        if isinstance(field, models.FileField):
+            current, kept = getattr(row, field.attname), fields.get(field.attname)
+            if current and current.name != getattr(kept, "name", kept):
+                let_go.append(current)
+    return let_go
 
 
 def restore(version, user):
@@ -83,7 +113,12 @@ def restore(version, user):
         recovering = item is None
         if recovering:
             item = model(pk=version.object_id)
+        current_slug = None if recovering else getattr(item, "slug", None)
         _copy(version, item, skip=() if recovering else PLACEMENT_FIELDS)
+        if hasattr(item, "slug_is_taken") and item.slug_is_taken(item.slug):
+            # Another item has had that address since (a new article of the same title took a deleted
+            # one's): keep the address the item has now, or let save() make a new one for a recovery.
+            item.slug = current_slug or ""
         item.updated_by = user
         item.save()
         lost = 0
@@ -97,6 +132,8 @@ def restore(version, user):
                 if hasattr(row, "bring_back_files") and not row.bring_back_files(row_version.field_dict):
                     lost += 1
                     continue
+                if row._state.adding is False:
+                    retire_on_commit(_files_let_go(row, row_version.field_dict))
                 _copy(row_version, row)
                 row.save()
                 kept.append(row.pk)
