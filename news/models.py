@@ -136,8 +136,10 @@ class Article(KeepsFormerSlugs, Publishable):
     # The title alone, indexed the same way: title matches rank first in search results.
     search_title = models.TextField(blank=True, editable=False)
 
-    # Not kept in versions: counted, or made again from the rest on save (publishing.revisions).
-    revision_exclude = ("view_count", "search_text", "search_title", "created_at", "updated_at")
+    # Not kept in versions: made again from the rest on save (publishing.revisions).
+    revision_exclude = ("search_text", "search_title", "created_at", "updated_at")
+    # Kept, but a restore leaves the live value alone; only recovering a deleted article brings it back.
+    revision_live_fields = ("view_count",)
 
     objects = ArticleQuerySet.as_manager()
 

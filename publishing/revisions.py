@@ -114,7 +114,8 @@ def restore(version, user):
         if recovering:
             item = model(pk=version.object_id)
         current_slug = None if recovering else getattr(item, "slug", None)
-        _copy(version, item, skip=() if recovering else PLACEMENT_FIELDS)
+        live = set(getattr(model, "revision_live_fields", ()))
+        _copy(version, item, skip=() if recovering else PLACEMENT_FIELDS | live)
         if hasattr(item, "slug_is_taken") and item.slug_is_taken(item.slug):
             # Another item has had that address since (a new article of the same title took a deleted
             # one's): keep the address the item has now, or let save() make a new one for a recovery.

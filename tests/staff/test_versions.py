@@ -110,7 +110,7 @@ def test_an_approver_restores_the_earlier_text_and_photo(approver_client, edited
     article.refresh_from_db()
     assert article.title == "Hội nghị lần thứ nhất"
     assert "ba nội dung" in article.body
-    assert article.view_count == 57  # the readers' count is not part of a version
+    assert article.view_count == 57  # a restore leaves the readers' count as it is
     assert article.is_public
     restored = article.photos.get()
     assert restored.caption == "Toàn cảnh hội nghị"
@@ -137,7 +137,7 @@ def test_editors_may_read_the_history_but_not_restore(editor_client, editor, edi
 def test_a_deleted_article_is_recovered_with_its_photos(
     approver_client, make_article, make_photo, media_root, django_capture_on_commit_callbacks
 ):
-    article = make_article(title="Bài bị xóa nhầm")  # made before versions were kept: no version yet
+    article = make_article(title="Bài bị xóa nhầm", view_count=42)  # made before versions were kept
     photo = make_photo(article, caption="Ảnh bài bị xóa")
     with django_capture_on_commit_callbacks(execute=True):
         response = approver_client.post(url("delete", article.pk), {"post": "yes"})
@@ -153,6 +153,7 @@ def test_a_deleted_article_is_recovered_with_its_photos(
 
     recovered = Article.objects.get()
     assert (recovered.pk, recovered.title, recovered.is_public) == (article.pk, "Bài bị xóa nhầm", True)
+    assert recovered.view_count == 42  # its readers' count comes back with it
     kept = recovered.photos.get()
     assert kept.caption == "Ảnh bài bị xóa"
     assert (media_root / kept.image.name).is_file()
