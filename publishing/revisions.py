@@ -53,7 +53,8 @@ def deleted(model):
 
 
 def when(version):
-    return date_format(timezone.localtime(version.revision.date_created), "H:i \\n\\g\\à\\y d/m/Y")
+    # To the second: two saves a minute apart, or in the same minute, must read apart in the history.
+    return date_format(timezone.localtime(version.revision.date_created), "H:i:s \\n\\g\\à\\y d/m/Y")
 
 
 def followed(version):
