@@ -65,6 +65,12 @@ def redis_client():
     return redis.Redis.from_url(settings.REDIS_URL)
 
 
+@cache
+def _visit_script():
+    # Sent by its SHA-1 (EVALSHA): the script's text crosses the wire once per worker, not per view.
+    return redis_client().register_script(_SCRIPT)
+
+
 def uses_redis():
     return bool(settings.REDIS_URL)
 
@@ -104,7 +110,7 @@ def visit(article_id, stored_total, count, address):
         settings.PORTAL_VIEWS_ADDRESS_WINDOW,
         max(settings.PORTAL_VIEWS_FLUSH_SECONDS, 1),
     ]
-    counted, total, generation, next_due, lock = client.eval(_SCRIPT, len(keys), *keys, *args)
+    counted, total, generation, next_due, lock = _visit_script()(keys=keys, args=args)
     if total is None:
         total = _start_total(client, article_id, stored_total)
     if lock and settings.PORTAL_VIEWS_FLUSH_THREAD:

@@ -28,7 +28,9 @@ def redis_counting(settings):
     settings.REDIS_URL = TEST_REDIS_URL
     settings.PORTAL_REDIS_PREFIX = f"test-{uuid.uuid4().hex[:12]}"
     view_counter.redis_client.cache_clear()
+    view_counter._visit_script.cache_clear()
     yield client
     for name in client.scan_iter(match=f"{settings.PORTAL_REDIS_PREFIX}:*"):
         client.delete(name)
     view_counter.redis_client.cache_clear()
+    view_counter._visit_script.cache_clear()
