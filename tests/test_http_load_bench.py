@@ -1,0 +1,102 @@
+"""bench/http_load.py's parts that can go wrong quietly: what wrk is told to request, the ceiling, the docs.
+
+The benchmark itself (gunicorn, wrk) is not run here: speed is measured in bench/, not in tests.
+"""
+
+import importlib.util
+import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from django.urls import resolve
+
+from news.models import Article, Category
+from news.search import indexed, plain_text
+
+ROOT = Path(__file__).resolve().parent.parent
+spec = importlib.util.spec_from_file_location("http_load", ROOT / "bench" / "http_load.py")
+http_load = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(http_load)
+
+
+def test_search_rotation_is_sixteen_different_queries_the_search_page_reads_back(tmp_path):
+    paths = http_load.search_paths()
+    assert len(set(paths)) == 16
+    lines = http_load.write_paths(tmp_path / "search.txt", paths).read_text().splitlines()
+    assert lines == paths  # one path a line, as http_load.lua reads them
+    for line, query in zip(lines, http_load.SEARCHES, strict=True):
+        split = urlsplit(line)
+        assert resolve(split.path).view_name == "news:search"
+        assert parse_qs(split.query)["q"] == [query]  # diacritics survive the encoding
+
+
+def test_a_path_wrk_could_not_send_is_refused(tmp_path):
+    with pytest.raises(ValueError):
+        http_load.write_paths(tmp_path / "bad.txt", ["/tim-kiem/?q=hội nghị"])
+    with pytest.raises(ValueError):
+        http_load.write_paths(tmp_path / "bad.txt", ["tin-tuc/a/"])
+
+
+@pytest.mark.django_db
+def test_generated_articles_are_stored_as_save_would_store_them():
+    """The benchmark fills with bulk_create, which skips save(): its derived columns must match save()'s."""
+    import random
+
+    title, summary, body = http_load.article_text(random.Random(1), 7)
+    article = Article.objects.create(
+        title=title,
+        summary=summary,
+        body=body,
+        status=Article.Status.PUBLISHED,
+        category=Category.objects.create(name="Tin hoạt động"),
+    )
+    article.refresh_from_db()
+    assert article.body == body
+    assert article.search_text == indexed("\n".join([title, summary, plain_text(body)]))
+    assert article.search_title == indexed(title)
+    assert 3000 < len(body) < 12000  # a ward report's length, not a one-liner
+
+
+def test_the_ceiling_answers_its_fixed_page_under_its_own_settings():
+    code = (
+        "import django; django.setup(); from django.conf import settings; from django.test import Client; "
+        "r = Client().get('/'); "
+        "print(r.status_code, len(r.content), r['Content-Type'], len(settings.MIDDLEWARE))"
+    )
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
+        "DJANGO_SETTINGS_MODULE": "bench.ceiling.settings",
+        "DJANGO_SECRET_KEY": "ceiling-test-key",
+        "DJANGO_ALLOWED_HOSTS": "testserver",
+    }
+    command = [sys.executable, "-c", code]
+    done = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["200", str(30 * 1024), "text/html;", "charset=utf-8", "2"]
+
+
+def test_the_docs_block_is_replaced_and_the_rest_of_the_file_kept():
+    text = (
+        "# Performance\n\nintro\n\n"
+        f"{http_load.DOCS_BEGIN}\nold table\n{http_load.DOCS_END}\n\n"
+        "## Design choices and their measured effect\n\n- ours\n"
+    )
+    updated = http_load.replace_block(text, "new table")
+    assert "old table" not in updated
+    assert f"{http_load.DOCS_BEGIN}\nnew table\n{http_load.DOCS_END}" in updated
+    assert updated.startswith("# Performance\n\nintro\n\n")
+    assert updated.endswith("## Design choices and their measured effect\n\n- ours\n")
+    assert http_load.replace_block(updated, "newer") == updated.replace("new table", "newer")
+    # A file without the markers gets the block at its end.
+    block = f"{http_load.DOCS_BEGIN}\nt\n{http_load.DOCS_END}\n"
+    assert http_load.replace_block("# P\n", "t").endswith(block)
+
+
+def test_the_benchmark_refuses_the_project_and_test_databases():
+    for name in ("portal", "test_portal", "postgres"):
+        with pytest.raises(http_load.BenchError):
+            http_load.check_database_name(name)
+    http_load.check_database_name("portal_bench")
