@@ -5,6 +5,7 @@ The words are found in the folded text but marked in the text as written, so "da
 added around escaped pieces; nothing a staff member or a visitor typed is ever output raw.
 """
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -24,6 +25,13 @@ LEAD_IN = 60
 _fold_char = lru_cache(maxsize=4096)(strip_marks)
 
 
+@lru_cache(maxsize=256)
+def _words_pattern(words):
+    """The folded words as whole words (WORD's letters and digits on neither side), longest first."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])")
+
+
 def match_spans(text, words):
     """(start, end) spans of text whose folded form is one of the (folded) words, as whole words."""
     wanted = set(words)
@@ -35,7 +43,7 @@ def match_spans(text, words):
         # Vietnamese text folds letter for letter (ấ -> a, đ -> d): positions are the same in both, and
         # the whole text is folded at C speed. Only a letter that folds to several (ﬁ -> fi) needs the
         # letter-by-letter path below.
-        return [(m.start(), m.end()) for m in WORD.finditer(folded) if m.group() in wanted]
+        return [m.span() for m in _words_pattern(frozenset(wanted)).finditer(folded)]
     folded, origin = [], []
     for i, ch in enumerate(text):
         for c in _fold_char(ch):

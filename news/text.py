@@ -6,7 +6,9 @@ residents type when their keyboard has no Vietnamese layout.
 """
 
 import re
+import sys
 import unicodedata
+from functools import cache
 
 from django.utils.text import slugify
 
@@ -38,7 +40,17 @@ def strip_marks(text):
     does not count "²" as part of a word, so without this it indexed "m²" as "m" and SQLite did not.
     """
     decomposed = unicodedata.normalize("NFKD", text.translate(_D_TO_ASCII))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    return decomposed.translate(_without_combining()).casefold()
+
+
+@cache
+def _without_combining():
+    """str.translate's table deleting every combining mark (unicodedata.combining), made once.
+
+    The same characters as testing each one with unicodedata.combining, at C speed: search folds whole
+    article bodies for its excerpts, where a Python loop over the letters cost most of the page.
+    """
+    return dict.fromkeys(c for c in range(sys.maxunicode + 1) if unicodedata.combining(chr(c)))
 
 
 def fold(text):
