@@ -30,7 +30,13 @@ def test_migration_creates_the_two_groups_with_their_permissions(db):
         "view_category",
     }
     assert "publish_article" not in editors
-    assert approvers == editors | {"publish_article", "delete_article", "add_category", "change_category"}
+    assert approvers == editors | {
+        "publish_article",
+        "delete_article",
+        "add_category",
+        "change_category",
+        "view_statistics",
+    }
 
 
 def test_editor_saves_a_draft(editor_client, editor):

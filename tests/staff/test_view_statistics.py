@@ -274,5 +274,7 @@ def test_control_characters_in_a_title_do_not_break_the_file(approver_client, ma
 def test_the_excel_file_lists_every_article_viewed_not_only_the_pages_top(approver_client, make_article):
     articles = [make_article() for _ in range(55)]
     DailyViews.objects.bulk_create(DailyViews(article=a, day=date(2026, 11, 1), views=1) for a in articles)
-    assert len(table(in_range(approver_client).content.decode(), "theo-bai")) == 50
+    html = in_range(approver_client).content.decode()
+    assert len(table(html, "theo-bai")) == 50
+    assert "tệp Excel có mọi bài được xem trong khoảng ngày này" in html
     assert workbook(in_range(approver_client, address=EXCEL))["Theo bài"].max_row == 56
