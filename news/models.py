@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from ckeditor_uploader.fields import RichTextUploadingField
 from django.db import models, transaction
-from django.db.models import F, Q, Window
+from django.db.models import F, Q, Sum, Window
 from django.db.models.functions import RowNumber
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
@@ -23,6 +23,10 @@ from .text import needs_slug, nfc, unique_slug
 from .view_log import DailyViews, FlushedBatch, add_views
 
 __all__ = ["Article", "ArticlePhoto", "Category", "DailyViews", "FlushedBatch"]
+
+# "Xem nhiều nhất" ranks a week's views: a ward publishes a few reports a week, so a month would let one
+# event's report hold the list for weeks after residents stopped reading it (docs/RESIDENTS.md).
+MOST_VIEWED_DAYS = 7
 
 
 class Category(models.Model):
@@ -55,15 +59,18 @@ class ArticleQuerySet(PublishableQuerySet):
     def in_category(self, category):
         return self.filter(category=category)
 
-    def most_viewed(self, days=30):
-        """The most read of those published in the last `days` days.
+    def most_viewed(self, days=MOST_VIEWED_DAYS):
+        """The most read in the last `days` days (today included), as recent_views; ties go to the newer.
 
-        view_count is a lifetime total (no per-day log is kept), so "most viewed in the last 30 days"
-        means: among articles published in the last 30 days, the most viewed. A years-old article
-        with a big total never crowds out this month's news.
+        One query: the days' DailyViews rows (indexed by day) summed per article. An article with no
+        view in the window is not listed, whatever its lifetime count or its age.
         """
-        since = timezone.now() - timedelta(days=days)
-        return self.filter(published_at__gte=since).order_by("-view_count", "-published_at", "-pk")
+        since = timezone.localdate() - timedelta(days=days - 1)
+        return (
+            self.filter(daily_views__day__gte=since)
+            .annotate(recent_views=Sum("daily_views__views"))
+            .order_by("-recent_views", "-published_at", "-pk")
+        )
 
     def newest_per_category(self, per_category=4):
         """The newest few of each section, in one query (a window function), sections in their order."""

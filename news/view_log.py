@@ -24,6 +24,8 @@ class DailyViews(models.Model):
         verbose_name_plural = "lượt xem theo ngày"
         constraints = [models.UniqueConstraint(fields=["article", "day"], name="daily_views_unique")]
         indexes = [models.Index(fields=["day", "article"], name="daily_views_day_idx")]
+        # The admin's "Thống kê lượt xem" page and its Excel file (news.admin_statistics).
+        permissions = [("view_statistics", "Có thể xem thống kê lượt xem")]
 
     def __str__(self):
         return f"{self.day:%d/%m/%Y}: {self.views}"

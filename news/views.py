@@ -16,7 +16,7 @@ from . import page_cache, view_counter
 from .body import interleave
 from .context_processors import ward
 from .counting import decide, remember_visit, visit_key
-from .models import Article, Category
+from .models import MOST_VIEWED_DAYS, Article, Category
 from .pagination import paginate
 from .search import MAX_QUERY_LENGTH, MAX_RESULTS, search_articles
 from .text import nfc
@@ -35,10 +35,11 @@ def canonical(request, page=None):
 
 def sidebar():
     """The sidebar's two lists, one query each, titles and dates only."""
-    public = Article.objects.published().only("title", "slug", "published_at", "view_count")
+    public = Article.objects.published().only("title", "slug", "published_at")
     return {
         "latest": public[:SIDEBAR_SIZE],
         "most_viewed": public.most_viewed()[:SIDEBAR_SIZE],
+        "most_viewed_days": MOST_VIEWED_DAYS,
     }
 
 

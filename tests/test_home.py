@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.utils import timezone
 from PIL import Image
 
-from news.models import Article, Category
+from news.models import Article, Category, DailyViews
 
 
 def test_newest_article_is_featured_with_its_photo(reader, make_article, make_photo):
@@ -59,15 +59,19 @@ def test_a_block_per_section_with_its_newest_few(reader, make_article):
     assert f'href="{first.get_absolute_url()}"' in blocks[first.slug]
 
 
-def test_sidebar_has_latest_and_most_viewed_of_the_last_30_days(reader, make_article):
-    now = timezone.now()
+def test_sidebar_has_latest_and_most_viewed_of_the_last_7_days(reader, make_article):
+    """'Xem nhiều nhất' ranks the week's views (DailyViews), not lifetime totals (issue: view stats)."""
+    now, today = timezone.now(), timezone.localdate()
     old_hit = make_article(title="Bài cũ rất nhiều lượt xem", published_at=now - timedelta(days=45))
     popular = make_article(title="Bài được đọc nhiều", published_at=now - timedelta(days=3))
     quiet = make_article(title="Bài ít người đọc", published_at=now - timedelta(days=1))
-    make_article(title="Bài nháp được xem", status=Article.Status.DRAFT)
+    draft = make_article(title="Bài nháp được xem", status=Article.Status.DRAFT)
     Article.objects.filter(pk=old_hit.pk).update(view_count=10_000)
-    Article.objects.filter(pk=popular.pk).update(view_count=300)
-    Article.objects.filter(pk=quiet.pk).update(view_count=2)
+    DailyViews.objects.create(article=old_hit, day=today - timedelta(days=10), views=9_000)
+    DailyViews.objects.create(article=popular, day=today, views=200)
+    DailyViews.objects.create(article=popular, day=today - timedelta(days=2), views=100)
+    DailyViews.objects.create(article=quiet, day=today, views=2)
+    DailyViews.objects.create(article=draft, day=today, views=500)
 
     html = reader.get("/").content.decode()
     aside = re.search(r'<aside class="sidebar".*?</aside>', html, re.S).group(0)
@@ -75,7 +79,7 @@ def test_sidebar_has_latest_and_most_viewed_of_the_last_30_days(reader, make_art
     assert "Tin mới nhất" in latest
     assert latest.index("Bài ít người đọc") < latest.index("Bài được đọc nhiều")
     assert re.findall(r'">(Bài[^<]+)</a>', most) == ["Bài được đọc nhiều", "Bài ít người đọc"]
-    assert "300 lượt xem" in most
+    assert "300 lượt xem trong 7 ngày" in most
     assert "nháp" not in aside
 
 

@@ -15,6 +15,9 @@ def restore_groups():
     """Make the groups again, as their migration does, after a browser test's flush emptied the tables."""
     migration = importlib.import_module("news.migrations.0003_publishing_groups")
     migration.create_groups(apps, schema_editor=None)
+    importlib.import_module("news.migrations.0012_view_statistics_permission").grant_to_approvers(
+        apps, schema_editor=None
+    )
 
 
 def make_staff(username, group_name, password=PASSWORD):
