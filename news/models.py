@@ -226,6 +226,12 @@ class Article(KeepsFormerSlugs, Publishable):
         self.view_count += 1
 
 
+# The photo's files: the image first (a restore needs it), then its other sizes and their WebP.
+FILE_FIELDS = ("image", "medium", "thumbnail", "image_webp", "medium_webp", "thumbnail_webp")
+# Which of process_photo's renditions each WebP field holds.
+WEBP_OF = {"image_webp": "display_webp", "medium_webp": "medium_webp", "thumbnail_webp": "thumbnail_webp"}
+
+
 class ArticlePhoto(models.Model):
     article = models.ForeignKey(
         Article, related_name="photos", on_delete=models.CASCADE, verbose_name="bài viết"
@@ -241,6 +247,11 @@ class ArticlePhoto(models.Model):
     thumbnail = models.ImageField(upload_to="photos/thumbs/%Y/%m/", blank=True, editable=False)
     # Empty where the photo is no larger than MEDIUM_SIDE (news.images.process_photo).
     medium = models.ImageField(upload_to="photos/medium/%Y/%m/", blank=True, editable=False)
+    # Each size as WebP, beside its JPEG. Empty where the WebP came out no smaller, and for a photo
+    # processed before WebP was made (manage.py make_webp fills those in).
+    image_webp = models.ImageField(upload_to="photos/%Y/%m/", blank=True, editable=False)
+    medium_webp = models.ImageField(upload_to="photos/medium/%Y/%m/", blank=True, editable=False)
+    thumbnail_webp = models.ImageField(upload_to="photos/thumbs/%Y/%m/", blank=True, editable=False)
     width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     caption = models.CharField("chú thích", max_length=500, blank=True)
@@ -278,10 +289,20 @@ class ArticlePhoto(models.Model):
                 self.medium.save(renditions.medium.name, renditions.medium, save=False)
             else:
                 self.medium = ""
+            self.store_webp(renditions)
             if unprocessed:
                 self.image.storage.delete(unprocessed)
         super().save(*args, **kwargs)
         self.article.refresh_search_text()
+
+    def store_webp(self, renditions):
+        """Set the WebP fields from process_photo's renditions (not saved: the caller saves)."""
+        for field, rendition in WEBP_OF.items():
+            webp = getattr(renditions, rendition)
+            if webp:
+                getattr(self, field).save(webp.name, webp, save=False)
+            else:
+                setattr(self, field, "")
 
     def delete(self, *args, **kwargs):
         result = super().delete(*args, **kwargs)
@@ -291,9 +312,9 @@ class ArticlePhoto(models.Model):
     def bring_back_files(self, fields):
         """Before a restore sets these fields: their files back from the trash; False if the image is gone."""
         storage = self.image.storage
-        name = {field: getattr(fields.get(field), "name", None) for field in ("image", "medium", "thumbnail")}
-        bring_back(storage, name["medium"])
-        bring_back(storage, name["thumbnail"])
+        name = {field: getattr(fields.get(field), "name", None) for field in FILE_FIELDS}
+        for field in FILE_FIELDS[1:]:
+            bring_back(storage, name[field])
         return bring_back(storage, name["image"])
 
     @property
@@ -313,6 +334,21 @@ class ArticlePhoto(models.Model):
     def alt(self):
         return self.caption or self.article.title
 
+    def sizes_offered(self):
+        """Each size stored, narrowest first, as (width, the JPEG or PNG, the WebP or None).
+
+        A photo no wider than a smaller size is that size already: one entry per width.
+        """
+        sizes = {}
+        for width, file, webp in (
+            (self.thumbnail_width, self.thumbnail, self.thumbnail_webp),
+            (self.medium_width, self.medium, self.medium_webp),
+            (self.width, self.image, self.image_webp),
+        ):
+            if file and width not in sizes:
+                sizes[width] = (width, file, webp or None)
+        return sorted(sizes.values(), key=lambda size: size[0])
+
 
 def delete_files_on_commit(photo):
     """Take a photo's image and its smaller sizes off the site once the transaction commits.
@@ -321,7 +357,7 @@ def delete_files_on_commit(photo):
     Facebook and Zalo). The files go to the private trash, so that restoring a version that had the
     photo brings it back (publishing.trash).
     """
-    retire_on_commit((photo.image, photo.medium, photo.thumbnail))
+    retire_on_commit(tuple(getattr(photo, field) for field in FILE_FIELDS))
 
 
 @receiver(post_delete, sender=ArticlePhoto)
