@@ -81,8 +81,11 @@ class ArticleQuerySet(PublishableQuerySet):
         ]
         if not nth_newest:
             return self.none()
+        # The rows are chosen by this queryset's filters, in the subquery; the outer query only fetches
+        # them by pk. Repeating the filters there led SQLite to scan every published article instead.
+        chosen = type(self)(self.model, using=self._db)
         return (
-            self.filter(pk__in=nth_newest[0].union(*nth_newest[1:], all=True))
+            chosen.filter(pk__in=nth_newest[0].union(*nth_newest[1:], all=True))
             .select_related("category")
             .order_by("category__order", "category__name", "category_id", "-published_at", "-pk")
         )
