@@ -21,13 +21,13 @@ class LatestArticlesFeed(Feed):
         return f"Tin tức, sự kiện mới nhất của {settings.PORTAL_WARD_PARTY}."
 
     def items(self):
-        return Article.objects.published().select_related("category")[:FEED_SIZE]
+        return Article.objects.published().with_teasers().select_related("category")[:FEED_SIZE]
 
     def item_title(self, item):
         return item.title
 
     def item_description(self, item):
-        return item.teaser
+        return item.get_teaser()
 
     def item_pubdate(self, item):
         return item.published_at
@@ -53,4 +53,6 @@ class CategoryFeed(LatestArticlesFeed):
         return f"Tin mới chuyên mục {obj.name} của {settings.PORTAL_WARD_PARTY}."
 
     def items(self, obj):
-        return Article.objects.published().in_category(obj).select_related("category")[:FEED_SIZE]
+        return (
+            Article.objects.published().in_category(obj).with_teasers().select_related("category")[:FEED_SIZE]
+        )

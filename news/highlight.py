@@ -102,4 +102,4 @@ def article_excerpt(article, words, length=EXCERPT_LENGTH):
         if found:
             return found
     # Only the title matched: show the start of the summary, as a list would.
-    return escape(Truncator(article.teaser).chars(length))
+    return escape(Truncator(article.get_teaser()).chars(length))

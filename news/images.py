@@ -1,5 +1,8 @@
 """Pillow: verify uploads, turn photos upright, drop their EXIF, bound their size, make thumbnails.
 
+Each size is also encoded as WebP, kept only where it is smaller than the JPEG (or PNG): browsers
+that read WebP are offered it in a <picture>, the rest get the JPEG.
+
 Every image a visitor will see passes through here, whatever path it came by, so a hostile or broken
 file never reaches the public and a phone photo never leaks where it was taken.
 """
@@ -26,6 +29,8 @@ MAX_SIDE = 2000
 # article page offers it to phones, which would otherwise fetch the 2000 px photo, three times the bytes.
 MEDIUM_SIDE = 1200
 THUMBNAIL_SIDE = 400
+# Lossy WebP at 80 looks as good as JPEG at 85 on photos, and is usually a quarter smaller.
+WEBP_QUALITY = 80
 
 MESSAGE_NOT_IMAGE = "Tệp này không phải ảnh JPEG, PNG hoặc WebP hợp lệ."
 MESSAGE_BROKEN = "Ảnh bị hỏng hoặc tải lên chưa trọn vẹn, xin chọn lại ảnh khác."
@@ -142,11 +147,26 @@ def _encode(image, stem):
     return ContentFile(buffer.getvalue(), name=f"{stem}.jpg")
 
 
+def _encode_webp(image, stem, than):
+    """The picture as WebP, without metadata, or None where it would not be smaller than `than`."""
+    buffer = io.BytesIO()
+    # Pillow writes no EXIF, XMP or ICC chunk into a WebP unless given one; say so, should that change.
+    image.save(buffer, "WEBP", quality=WEBP_QUALITY, method=4, exif=b"", xmp=b"", icc_profile=None)
+    if buffer.tell() >= than.size:
+        return None
+    return ContentFile(buffer.getvalue(), name=f"{stem}.webp")
+
+
 class Renditions(NamedTuple):
     display: ContentFile
     # None where the display image is no larger than MEDIUM_SIDE: it is its own medium size.
     medium: ContentFile | None
     thumbnail: ContentFile
+    # Each size as WebP; None where the WebP is no smaller than the JPEG or PNG above (or, for the
+    # medium size, where there is none).
+    display_webp: ContentFile | None = None
+    medium_webp: ContentFile | None = None
+    thumbnail_webp: ContentFile | None = None
 
 
 def _fitted(image, side):
@@ -155,8 +175,9 @@ def _fitted(image, side):
     return copy
 
 
-def process_photo(file):
-    """Return the Renditions of an uploaded photo as ContentFiles: display, medium and thumbnail.
+def process_photo(file, webp=True):
+    """Return the Renditions of an uploaded photo as ContentFiles: display, medium and thumbnail,
+    and with webp, their WebP versions where those are smaller.
 
     The names are random, so a stored photo's address cannot be guessed from its original file name.
     """
@@ -165,11 +186,29 @@ def process_photo(file):
     display = _fitted(image, MAX_SIDE)
     # Made from the display image, not the original: a quarter of the pixels to resample.
     medium = _fitted(display, MEDIUM_SIDE) if max(display.size) > MEDIUM_SIDE else None
-    return Renditions(
-        display=_encode(display, stem),
-        medium=_encode(medium, stem) if medium else None,
-        thumbnail=_encode(_fitted(image, THUMBNAIL_SIDE), stem),
-    )
+    thumbnail = _fitted(image, THUMBNAIL_SIDE)
+    encoded = {
+        "display": _encode(display, stem),
+        "medium": _encode(medium, stem) if medium else None,
+        "thumbnail": _encode(thumbnail, stem),
+    }
+    if webp:
+        for size, picture in (("display", display), ("medium", medium), ("thumbnail", thumbnail)):
+            if picture is not None:
+                encoded[f"{size}_webp"] = _encode_webp(picture, stem, than=encoded[size])
+    return Renditions(**encoded)
+
+
+def webp_copy(stored):
+    """A stored size (already upright, in sRGB, without metadata) as WebP, named beside it; None where
+    the WebP would be no smaller. For photos processed before WebP was made (manage.py make_webp)."""
+    _rewind(stored)
+    with Image.open(stored) as image:
+        image.load()
+        picture = image.convert("RGBA" if image.mode in ("RGBA", "LA", "P") else "RGB")
+    _rewind(stored)
+    stem = stored.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return _encode_webp(picture, stem, than=stored)
 
 
 def fitted_width(width, height, side):

@@ -3,15 +3,23 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.views.decorators import staff_member_required
 from django.urls import include, path, re_path
+from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import never_cache
 from django.views.static import serve
 
 from news import editor_uploads
 
+# A photo's files have random names, and a changed photo gets a new name: what is at an address never
+# changes, so browsers may keep it (docs/DEPLOY.md gives nginx the same rule for production).
+PHOTO_LIFETIME = 365 * 24 * 60 * 60
+
 
 def serve_media(request, path):
     # MEDIA_ROOT is read per request so that each test's own media folder is served.
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    if path.startswith("photos/"):
+        patch_cache_control(response, public=True, max_age=PHOTO_LIFETIME, immutable=True)
+    return response
 
 
 urlpatterns = [

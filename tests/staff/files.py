@@ -124,3 +124,10 @@ def stored_files(root):
     if not root.exists():
         return []
     return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+
+
+def photo_file_names(photo):
+    """The names of every file a photo has: its image, the smaller sizes and their WebP."""
+    from news.models import FILE_FIELDS
+
+    return sorted(name for name in (getattr(photo, field).name for field in FILE_FIELDS) if name)

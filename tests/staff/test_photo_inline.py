@@ -17,6 +17,7 @@ from .files import (
     image_bytes,
     multi_picture_jpeg,
     phone_photo,
+    photo_file_names,
     stored_files,
     swapped_red_green_profile,
     upload,
@@ -102,12 +103,12 @@ def test_phones_are_offered_the_medium_size_of_a_large_photo_and_small_photos_st
     Article.objects.update(status=Article.Status.PUBLISHED)
     client.logout()
     page = client.get(large.article.get_absolute_url()).content.decode()
-    srcset = (
-        f'srcset="{large.medium.url} 900w, {large.image.url} 1500w" sizes="(min-width: 60rem) 50rem, 100vw"'
-    )
+    sizes = 'sizes="(min-width: 48rem) 46rem, calc(100vw - 2rem)"'
+    srcset = f'srcset="{large.thumbnail.url} 300w, {large.medium.url} 900w, {large.image.url} 1500w" {sizes}'
     assert srcset in page
+    # A small photo is its own medium size: its thumbnail and itself.
     small_img = re.search(r'<img src="' + re.escape(small.image.url) + r'"[^>]*>', page).group(0)
-    assert "srcset" not in small_img
+    assert f'srcset="{small.thumbnail.url} 400w, {small.image.url} 900w"' in small_img
     # Deleting the article deletes every size of its photos.
     with django_capture_on_commit_callbacks(execute=True):
         large.article.delete()
@@ -251,7 +252,7 @@ def test_a_removed_photo_leaves_the_site_with_its_thumbnail(
             approver_client.post(reverse("admin:news_article_change", args=[article.pk]), data).status_code
             == 302
         )
-    assert stored_files(media_root) == sorted([kept.image.name, kept.thumbnail.name])
+    assert stored_files(media_root) == photo_file_names(kept)
 
 
 def test_a_replaced_photo_file_is_deleted(
@@ -259,7 +260,7 @@ def test_a_replaced_photo_file_is_deleted(
 ):
     article = make_article(status=Article.Status.DRAFT)
     photo = make_photo(article)
-    old = sorted([photo.image.name, photo.thumbnail.name])
+    old = photo_file_names(photo)
     row = {
         "id": photo.pk,
         "article": article.pk,
@@ -274,7 +275,7 @@ def test_a_replaced_photo_file_is_deleted(
         )
     assert response.status_code == 302
     photo.refresh_from_db()
-    assert stored_files(media_root) == sorted([photo.image.name, photo.thumbnail.name])
+    assert stored_files(media_root) == photo_file_names(photo)
     assert not set(old) & set(stored_files(media_root))
 
 
@@ -307,4 +308,4 @@ def test_a_refused_save_keeps_the_files_of_the_photos_it_would_have_removed(
             == 200
         )
     assert ArticlePhoto.objects.filter(pk=photo.pk).exists()
-    assert stored_files(media_root) == sorted([photo.image.name, photo.thumbnail.name])
+    assert stored_files(media_root) == photo_file_names(photo)

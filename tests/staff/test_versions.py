@@ -116,6 +116,7 @@ def test_an_approver_restores_the_earlier_text_and_photo(approver_client, edited
     assert restored.caption == "Toàn cảnh hội nghị"
     assert (media_root / restored.image.name).is_file()
     assert (media_root / restored.thumbnail.name).is_file()
+    assert restored.image_webp and (media_root / restored.image_webp.name).is_file()
     page = approver_client.get(article.get_absolute_url()).content.decode()
     assert "Toàn cảnh hội nghị" in page and restored.image.url in page
     # The restore is itself a version, so it can be undone.

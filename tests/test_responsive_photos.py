@@ -1,0 +1,144 @@
+"""Article photos in every size they are stored in, WebP beside JPEG where it is smaller."""
+
+import io
+import re
+
+from django.core.files.base import ContentFile
+from PIL import Image, ImageCms
+
+from news.images import _encode_webp
+from news.models import ArticlePhoto
+
+from .staff.files import phone_photo, with_colour_profile
+
+ARTICLE_SIZES = 'sizes="(min-width: 48rem) 46rem, calc(100vw - 2rem)"'
+CARD_SIZES = 'sizes="(min-width: 40rem) 14rem, 7rem"'
+
+
+def photo_markup(html, photo):
+    """The <picture> or <img> that shows this photo."""
+    return re.search(
+        r"(<picture>(?:(?!</picture>).)*?" + re.escape(photo.image.url) + r".*?</picture>"
+        r'|<img src="[^"]*"[^>]*' + re.escape(photo.image.url) + r"[^>]*>)",
+        html,
+        re.S,
+    ).group(0)
+
+
+def test_every_photo_offers_its_sizes_webp_first_and_only_the_first_loads_at_once(
+    reader, make_article, make_photo
+):
+    article = make_article(body="".join(f"<p>Đoạn {n}.</p>" for n in range(4)))
+    photos = [make_photo(article, size=(3000, 2000), position=n, order=n) for n in range(3)]
+    html = reader.get(article.get_absolute_url()).content.decode()
+    for n, photo in enumerate(photos):
+        markup = photo_markup(html, photo)
+        jpeg = f"{photo.thumbnail.url} 400w, {photo.medium.url} 1200w, {photo.image.url} 2000w"
+        webp = f"{photo.thumbnail_webp.url} 400w, {photo.medium_webp.url} 1200w, {photo.image_webp.url} 2000w"
+        assert markup.startswith(f'<picture><source type="image/webp" srcset="{webp}" {ARTICLE_SIZES}>')
+        assert f'<img src="{photo.medium.url}" srcset="{jpeg}" {ARTICLE_SIZES}' in markup
+        assert 'width="2000" height="1333"' in markup
+        if n == 0:
+            assert 'loading="eager" fetchpriority="high"' in markup
+        else:
+            assert 'loading="lazy"' in markup and "fetchpriority" not in markup
+
+
+def test_the_webp_is_smaller_than_the_jpeg_and_served_as_webp(reader, make_article, make_photo):
+    photo = make_photo(make_article(), size=(3000, 2000))
+    for jpeg, webp in ((photo.image, photo.image_webp), (photo.medium, photo.medium_webp)):
+        assert webp.name.endswith(".webp")
+        assert webp.size < jpeg.size
+        response = reader.get(webp.url)
+        assert response.status_code == 200
+        assert response["Content-Type"] == "image/webp"
+        body = b"".join(response.streaming_content)
+        with Image.open(io.BytesIO(body)) as served:
+            assert (served.format, served.size) == ("WEBP", (webp.width, webp.height))
+
+
+def riff_chunks(data):
+    """The chunk names of a WebP (RIFF) file: VP8X, ICCP, EXIF, XMP , VP8 …"""
+    names, at = [], 12
+    while at + 8 <= len(data):
+        names.append(data[at : at + 4])
+        size = int.from_bytes(data[at + 4 : at + 8], "little")
+        at += 8 + size + (size % 2)
+    return names
+
+
+def test_webp_carries_no_exif_xmp_or_colour_profile(make_article, make_photo):
+    """A phone photo's place (GPS in EXIF) must not reach readers through the WebP copies either."""
+    phone = make_photo(make_article())
+    phone.image = ContentFile(phone_photo((1600, 1200)), name="IMG_0001.jpg")
+    phone.save()
+    p3 = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    profiled = make_photo(make_article())
+    profiled.image = ContentFile(with_colour_profile(p3, size=(1600, 1200)), name="anh.jpg")
+    profiled.save()
+    for photo in (phone, profiled):
+        for field in (photo.image_webp, photo.medium_webp, photo.thumbnail_webp):
+            data = field.read()
+            field.close()
+            assert data[:4] == b"RIFF" and data[8:12] == b"WEBP"
+            assert not {b"EXIF", b"XMP ", b"ICCP"} & set(riff_chunks(data))
+            with Image.open(io.BytesIO(data)) as image:
+                assert not {"exif", "xmp", "icc_profile"} & set(image.info)
+    # Upright, as the phone meant it (EXIF orientation 6, applied before encoding).
+    with Image.open(phone.image_webp.path) as image:
+        assert image.size == (1200, 1600)
+
+
+def test_a_webp_no_smaller_than_the_jpeg_is_not_kept():
+    picture = Image.new("RGB", (400, 300), (30, 120, 60))
+    assert _encode_webp(picture, "stem", than=ContentFile(b"x" * 10)) is None
+    kept = _encode_webp(picture, "stem", than=ContentFile(b"x" * 100_000))
+    assert kept.name == "stem.webp"
+
+
+def test_a_photo_without_webp_is_shown_as_before(reader, make_article, make_photo):
+    """Photos stored before WebP was made have none until manage.py make_webp; they stay JPEG."""
+    article = make_article()
+    old = make_photo(article, size=(3000, 2000))
+    partly = make_photo(article, size=(3000, 2000))
+    ArticlePhoto.objects.filter(pk=old.pk).update(image_webp="", medium_webp="", thumbnail_webp="")
+    # Only some sizes came out smaller as WebP: the others are offered as JPEG in the WebP list.
+    ArticlePhoto.objects.filter(pk=partly.pk).update(image_webp="")
+    html = reader.get(article.get_absolute_url()).content.decode()
+    old_markup = photo_markup(html, old)
+    assert "<picture>" not in old_markup and "webp" not in old_markup
+    assert f'srcset="{old.thumbnail.url} 400w, {old.medium.url} 1200w, {old.image.url} 2000w"' in old_markup
+    webp = f"{partly.thumbnail_webp.url} 400w, {partly.medium_webp.url} 1200w, {partly.image.url} 2000w"
+    assert f'<source type="image/webp" srcset="{webp}"' in photo_markup(html, partly)
+
+
+def test_list_thumbnails_offer_their_sizes_for_the_cards_width(reader, make_article, make_photo):
+    make_article(title="Bài đầu trang")  # featured, without a photo
+    photo = make_photo(make_article(title="Bài có ảnh"), size=(3000, 2000))
+    html = reader.get("/").content.decode()
+    card = re.search(r'<a class="card-photo".*?</a>', html, re.S).group(0)
+    assert f'<img src="{photo.thumbnail.url}" srcset="{photo.thumbnail.url} 400w,' in card
+    assert CARD_SIZES in card
+    assert f'srcset="{photo.thumbnail_webp.url} 400w, {photo.medium_webp.url} 1200w,' in card
+    assert 'loading="lazy"' in card
+    assert 'width="2000" height="1333"' in card
+
+
+def test_make_webp_gives_photos_stored_before_their_webp_beside_the_jpeg(reader, make_article, make_photo):
+    from django.core.management import call_command
+
+    photo = make_photo(make_article(), size=(3000, 2000))
+    for webp in (photo.image_webp, photo.medium_webp, photo.thumbnail_webp):
+        webp.storage.delete(webp.name)  # as a photo stored before the portal made WebP
+    ArticlePhoto.objects.filter(pk=photo.pk).update(image_webp="", medium_webp="", thumbnail_webp="")
+    call_command("make_webp", stdout=io.StringIO())
+    photo.refresh_from_db()
+    for jpeg, webp in (
+        (photo.image, photo.image_webp),
+        (photo.medium, photo.medium_webp),
+        (photo.thumbnail, photo.thumbnail_webp),
+    ):
+        assert webp.name == jpeg.name.removesuffix(".jpg") + ".webp"
+        assert webp.size < jpeg.size
+    html = reader.get(photo.article.get_absolute_url()).content.decode()
+    assert f'<source type="image/webp" srcset="{photo.thumbnail_webp.url} 400w,' in html
