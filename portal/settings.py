@@ -122,7 +122,8 @@ MIDDLEWARE = [
     "portal.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # No LocaleMiddleware: the portal speaks one language (LANGUAGE_CODE), so there is nothing to choose
+    # from Accept-Language on every request, and kept pages need no Vary on it.
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
