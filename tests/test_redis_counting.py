@@ -1,9 +1,6 @@
 """Counting in Redis (production): one round trip a view, flushed to the database exactly once, the live
 count on kept pages, and a limit per address."""
 
-import urllib.request
-from concurrent.futures import ThreadPoolExecutor
-
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
@@ -12,6 +9,7 @@ from news import view_counter
 from news.view_log import DailyViews, FlushedBatch
 
 from .conftest import BROWSER_AGENT
+from .test_concurrent_views import read_at_once
 
 
 def views_in_database(article):
@@ -88,14 +86,7 @@ def test_a_thousand_concurrent_views_through_redis_add_exactly_a_thousand(
     article = make_article()
     url = live_server.url + article.get_absolute_url()
 
-    def view(_):
-        request = urllib.request.Request(url, headers={"User-Agent": BROWSER_AGENT})
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status
-
-    with ThreadPoolExecutor(16) as pool:
-        statuses = list(pool.map(view, range(1000)))
-    assert statuses == [200] * 1000
+    assert read_at_once(url, 1000, 16) == [200] * 1000
     view_counter.flush()
     assert views_in_database(article) == 1000
     assert DailyViews.objects.get(article=article).views == 1000
