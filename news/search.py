@@ -117,9 +117,7 @@ def search_articles(queryset, raw):
         [Case(When(search_title__contains=f" {word} ", then=Value(1)), default=Value(0)) for word in words],
     )
     results = (
-        # The excerpts are cut from the body (news.highlight), which for_listing() leaves out.
-        queryset.defer(None)
-        .filter(pk__in=newest)
+        queryset.filter(pk__in=newest)
         .annotate(title_hits=title_hits)
         .order_by("-title_hits", "-published_at", "-pk")
     )

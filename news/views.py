@@ -182,8 +182,13 @@ def render_article(request, slug, keep_as, visit, cookie):
 @require_safe
 def search(request):
     query = nfc(request.GET.get("q", ""))[:MAX_QUERY_LENGTH].strip()
-    results, words = search_articles(Article.objects.published().for_listing(), query)
-    page = paginate(request, results)
+    results, words = search_articles(Article.objects.published(), query)
+    # The ranked matches are read once, as their keys (at most MAX_RESULTS): counting them and taking
+    # a page each ran the whole match again. Then only the page's articles are fetched.
+    page = paginate(request, list(results.values_list("pk", flat=True)))
+    # With the body: the excerpts are cut from it (news.highlight), which for_listing() leaves out.
+    found = Article.objects.filter(pk__in=page.object_list).for_listing().defer(None).in_bulk()
+    page.object_list = [found[pk] for pk in page.object_list if pk in found]
     return render(
         request,
         "news/search.html",
