@@ -100,3 +100,15 @@ def test_the_benchmark_refuses_the_project_and_test_databases():
         with pytest.raises(http_load.BenchError):
             http_load.check_database_name(name)
     http_load.check_database_name("portal_bench")
+
+
+def test_a_killed_worker_may_add_only_the_view_it_was_answering():
+    """kill -9 of a sync worker: at most its one view in flight more than the pages received, none less."""
+    from bench.http_load import counting_check
+
+    before, exact_after, one_more, two_more, one_less = (0, 0), (10, 10), (11, 11), (12, 12), (9, 9)
+    assert counting_check("a", 10, before, exact_after)[1]
+    assert not counting_check("a", 10, before, one_more)[1]
+    assert counting_check("a", 10, before, one_more, killed=1)[1]
+    assert not counting_check("a", 10, before, two_more, killed=1)[1]
+    assert not counting_check("a", 10, before, one_less, killed=1)[1]
