@@ -1,9 +1,11 @@
 """Pages that are the same for every anonymous reader, kept rendered until anything they show changes.
 
-A page is kept under its address (scheme, host, path, page number) and the pages' generation: one
-number that every save or delete of published content or a section bumps once its transaction commits
-(signals below), and that also moves when a scheduled item comes due, which no save announces: the
-earliest due time is kept beside the generation, and the first request after it bumps the generation.
+A page is kept under its address (scheme, host, path, and the query parameters the page reads: `page`
+for lists, none for an article; tracking parameters of shared links change nothing) and the pages'
+generation: one number that every save or delete of published content or a section bumps, at once and
+again when its transaction commits (signals below), and that also moves when a scheduled item comes
+due, which no save announces: the earliest due time is kept beside the generation, and the first
+request after it bumps the generation.
 
 Two levels: this worker's memory (bounded, least recently used out first), then the shared cache
 (Redis in production; nothing shared on the embedded default). Staff (any request carrying a session
@@ -48,14 +50,17 @@ _memory = OrderedDict()
 _memory_lock = threading.Lock()
 
 
-def cacheable(request, allowed=()):
+def cacheable(request):
     """Whether this request may be answered from, and its answer kept in, the page cache."""
-    if request.method not in ("GET", "HEAD") or settings.SESSION_COOKIE_NAME in request.COOKIES:
-        return False
-    return all(name in allowed for name in request.GET)
+    return request.method in ("GET", "HEAD") and settings.SESSION_COOKIE_NAME not in request.COOKIES
 
 
 def address(request, *parts):
+    """Where a page is kept: its scheme, host and path, and the parts of its query it depends on.
+
+    Nothing else of the query string: links shared on Zalo and Facebook carry zarsrc=, fbclid=, utm_…
+    that change nothing on the page, and a viral article's readers nearly all arrive with them.
+    """
     return ":".join((request.scheme, request.get_host(), request.path, *map(str, parts)))
 
 

@@ -47,7 +47,7 @@ def kept_page(view):
     """Answer anonymous readers of a list page from the page cache (news.page_cache)."""
 
     def wrapper(request, *args, **kwargs):
-        if not page_cache.cacheable(request, allowed=("page",)):
+        if not page_cache.cacheable(request):
             return view(request, *args, **kwargs)
         name = page_cache.address(request, request.GET.get("page", ""))
         generation = page_cache.generation()
