@@ -18,7 +18,7 @@ from .sanitize import sanitize_body
 from .search import indexed, searchable_text
 from .teasers import teaser_of
 from .text import needs_slug, nfc, unique_slug
-from .view_log import DailyViews, FlushedBatch, add_views
+from .view_log import DailyViews, FlushedBatch
 
 __all__ = ["Article", "ArticlePhoto", "Category", "DailyViews", "FlushedBatch"]
 
@@ -231,11 +231,6 @@ class Article(KeepsFormerSlugs, Publishable):
         """The first photo, from the prefetched list where there is one."""
         photos = list(self.photos.all())
         return photos[0] if photos else None
-
-    def count_view(self):
-        """Add one view, today's, in the database itself (news.view_log.add_views)."""
-        add_views({(self.pk, timezone.localdate()): 1})
-        self.view_count += 1
 
 
 # The photo's files: the image first (a restore needs it), then its other sizes and their WebP.

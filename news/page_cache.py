@@ -69,17 +69,23 @@ def _local():
     return caches["default"]
 
 
-def generation():
-    """The pages' generation now, bumping it first if a scheduled item has come due."""
+def generation(current=None, next_due=None):
+    """The pages' generation now, bumping it first if a scheduled item has come due.
+
+    current and next_due are what the store said, when the caller has read them already (the visit
+    script returns them with the count); otherwise they are read here.
+    """
+    if current is not None:
+        return _settle(current, next_due)
     if uses_redis():
         current, next_due = redis_client().mget(key("pages:generation"), key("pages:next_due"))
     else:
         values = _local().get_many(["pages:generation", "pages:next_due"])
         current, next_due = values.get("pages:generation"), values.get("pages:next_due")
-    return settle(current, next_due)
+    return _settle(current, next_due)
 
 
-def settle(current, next_due):
+def _settle(current, next_due):
     """The generation to use, given what the store said: bumped if the next due time has passed."""
     if current is None or (next_due not in (None, b"", "") and float(next_due) <= time.time()):
         return bump()
@@ -174,6 +180,11 @@ def _remember(name, entry):
         _memory.move_to_end(name)
         while len(_memory) > MEMORY_ENTRIES:
             _memory.popitem(last=False)
+
+
+def with_count(body, total):
+    """A kept article page with its live view count put in."""
+    return body.replace(VIEW_COUNT_MARK.encode(), str(total).encode())
 
 
 def forget_all():

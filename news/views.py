@@ -1,5 +1,6 @@
 """Public pages. Thin: the questions are asked of querysets, the rules live in news.counting."""
 
+from functools import wraps
 from itertools import groupby
 from operator import attrgetter
 
@@ -46,6 +47,7 @@ def sidebar():
 def kept_page(view):
     """Answer anonymous readers of a list page from the page cache (news.page_cache)."""
 
+    @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not page_cache.cacheable(request):
             return view(request, *args, **kwargs)
@@ -62,8 +64,6 @@ def kept_page(view):
             page_cache.put(name, entry, settings.PORTAL_PAGE_CACHE_SECONDS)
         return response
 
-    wrapper.__name__ = view.__name__
-    wrapper.__doc__ = view.__doc__
     return wrapper
 
 
@@ -119,10 +119,9 @@ def article_detail(request, slug):
         kept = page_cache.get(keep_as)
         if kept is not None:
             visit, cookie = record_visit(request, kept.object_id, None)
-            generation = visit.generation or page_cache.generation()
-            if page_cache.settle(generation, visit.next_due) == kept.generation:
+            if page_cache.generation(visit.generation, visit.next_due) == kept.generation:
                 total = view_counter.stored_count(kept.object_id) if visit.total is None else visit.total
-                body = kept.body.replace(page_cache.VIEW_COUNT_MARK.encode(), str(total).encode())
+                body = page_cache.with_count(kept.body, total)
                 return answered(request, HttpResponse(body, content_type=kept.content_type), cookie)
     return render_article(request, slug, keep_as, visit, cookie)
 
@@ -154,9 +153,7 @@ def render_article(request, slug, keep_as, visit, cookie):
         "news/article_detail.html",
         {
             "article": article,
-            "view_count": page_cache.VIEW_COUNT_MARK
-            if keep
-            else (visit.total if visit else article.view_count),
+            "view_count": page_cache.VIEW_COUNT_MARK if keep else total,
             "photos": photos,
             "items": items,
             # The first photo shown is usually the largest thing a phone paints; the browser should
@@ -171,11 +168,11 @@ def render_article(request, slug, keep_as, visit, cookie):
         },
     )
     if keep:
-        generation = page_cache.settle(visit.generation or page_cache.generation(), visit.next_due)
+        generation = page_cache.generation(visit.generation, visit.next_due)
         lifetime = settings.PORTAL_ARTICLE_CACHE_SECONDS
         entry = page_cache.Entry(response.content, response["Content-Type"], generation, lifetime, article.pk)
         page_cache.put(keep_as, entry, lifetime)
-        response.content = entry.body.replace(page_cache.VIEW_COUNT_MARK.encode(), str(total).encode())
+        response.content = page_cache.with_count(entry.body, total)
     return answered(request, response, cookie)
 
 
