@@ -124,21 +124,23 @@ class Figures:
         return max((day.views for day in self.days), default=0)
 
 
+def _totals_by(field, start, end):
+    """{value of field: views in the range}, summed in one grouped query."""
+    rows = DailyViews.objects.filter(day__range=(start, end)).values(field).annotate(total=Sum("views"))
+    return dict(rows.values_list(field, "total"))
+
+
+def _percent(views, busiest):
+    """How long a bar is, against the busiest of its table."""
+    return round(100 * views / busiest) if busiest else 0
+
+
 def views_by_day(start, end):
     """Every day of the range, those without a view as 0: one grouped query on the day index."""
-    rows = (
-        DailyViews.objects.filter(day__range=(start, end))
-        .values("day")
-        .annotate(total=Sum("views"))
-        .values_list("day", "total")
-    )
-    totals = dict(rows)
+    totals = _totals_by("day", start, end)
     days = [start + timedelta(days=n) for n in range((end - start).days + 1)]
     busiest = max(totals.values(), default=0)
-    return [
-        Day(day, totals.get(day, 0), round(100 * totals.get(day, 0) / busiest) if busiest else 0)
-        for day in days
-    ]
+    return [Day(day, totals.get(day, 0), _percent(totals.get(day, 0), busiest)) for day in days]
 
 
 def top_articles(start, end, limit=None):
@@ -155,19 +157,13 @@ def top_articles(start, end, limit=None):
 
 def views_by_section(start, end):
     """Every section with its views in the range, most first; articles without one as NO_SECTION."""
-    rows = (
-        DailyViews.objects.filter(day__range=(start, end))
-        .values("article__category")
-        .annotate(total=Sum("views"))
-        .values_list("article__category", "total")
-    )
-    totals = dict(rows)
+    totals = _totals_by("article__category", start, end)
     sections = [Section(c.name, totals.get(c.pk, 0)) for c in Category.objects.only("name")]
     if totals.get(None):
         sections.append(Section(NO_SECTION, totals[None]))
     busiest = max(totals.values(), default=0)
     for section in sections:
-        section.percent = round(100 * section.views / busiest) if busiest else 0
+        section.percent = _percent(section.views, busiest)
     # sorted() keeps the sections' own order among equal counts.
     return sorted(sections, key=lambda section: -section.views)
 
