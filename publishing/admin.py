@@ -346,14 +346,18 @@ class PublishableAdmin(admin.ModelAdmin):
         if not (self.can_publish(request) and self.has_change_permission(request, item)):
             raise PermissionDenied
 
+    def _may_recover(self, request):
+        # Recovering adds the item back: an approver who may also add items of this type.
+        self._may_restore(request)
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+
     def restore_view(self, request, object_id, version_id):
         item = self._item_or_404(request, object_id)
         self._may_restore(request, item)
         version = get_object_or_404(revisions.versions_of(item), pk=version_id)
         if request.method == "POST":
-            restored, lost = revisions.restore(version, request.user)
-            self._say_restored(request, restored, version, lost)
-            return HttpResponseRedirect(self._url("change", restored.pk))
+            return self._restore(request, version)
         current = {field: getattr(item, field) for field, _, _ in self.compare_fields}
         context = self._context(
             request,
@@ -367,15 +371,16 @@ class PublishableAdmin(admin.ModelAdmin):
         )
         return TemplateResponse(request, "publishing/admin/restore.html", context)
 
-    def _say_restored(self, request, item, version, lost):
+    def _restore(self, request, version):
+        """Restore (or recover) as this version, say what came back, and open the item's form."""
+        item, lost = revisions.restore(version, request.user)
         messages.success(request, f"Đã khôi phục “{item}” như bản lưu lúc {revisions.when(version)}.")
         if lost:
             messages.warning(request, f"{lost} ảnh của bản lưu đó đã bị xóa hẳn nên không khôi phục được.")
+        return HttpResponseRedirect(self._url("change", item.pk))
 
     def recover_list_view(self, request):
-        self._may_restore(request)
-        if not self.has_add_permission(request):
-            raise PermissionDenied
+        self._may_recover(request)
         rows = [
             {
                 "version": version,
@@ -390,14 +395,10 @@ class PublishableAdmin(admin.ModelAdmin):
         return TemplateResponse(request, "publishing/admin/recover_list.html", context)
 
     def recover_view(self, request, version_id):
-        self._may_restore(request)
-        if not self.has_add_permission(request):
-            raise PermissionDenied
+        self._may_recover(request)
         version = get_object_or_404(revisions.deleted(self.model), pk=version_id)
         if request.method == "POST":
-            restored, lost = revisions.restore(version, request.user)
-            self._say_restored(request, restored, version, lost)
-            return HttpResponseRedirect(self._url("change", restored.pk))
+            return self._restore(request, version)
         fields = version.field_dict
         context = self._context(
             request,
