@@ -2,8 +2,12 @@
 or deleted: the list goes straight to it)."""
 
 from django.contrib import admin
+from django.db import models
+from django.forms import ClearableFileInput
 from django.shortcuts import redirect
 from django.urls import reverse
+
+from news.admin_forms import VerifiedImageField
 
 from . import identity
 from .models import FooterLink, MenuEntry, WardSettings
@@ -25,6 +29,13 @@ class FooterLinkInline(LinkInline):
 @admin.register(WardSettings)
 class WardSettingsAdmin(admin.ModelAdmin):
     inlines = (MenuEntryInline, FooterLinkInline)
+    # The logo is checked as the articles' photos are: decoded in full, refused with our messages.
+    formfield_overrides = {
+        models.ImageField: {
+            "form_class": VerifiedImageField,
+            "widget": ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
+        }
+    }
     fieldsets = (
         ("Tên và biểu trưng", {"fields": ("name", "party", "logo")}),
         (
