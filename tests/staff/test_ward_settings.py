@@ -18,6 +18,12 @@ from .files import image_bytes, phone_photo
 CHANGE = "/quan-tri/ward/wardsettings/1/change/"
 
 
+@pytest.fixture(autouse=True)
+def ward_row(db):
+    """The row and its default menu, made again if a browser test's flush emptied the tables."""
+    identity.current()
+
+
 def form_data(**changes):
     """The page's form as it stands (every field, both lists), with the changes staff make."""
     site = WardSettings.objects.get(pk=1)
