@@ -71,3 +71,15 @@ def test_contact_page_is_in_the_sitemap_and_prints_without_menus(reader, db):
     html = reader.get("/lien-he/").content.decode()
     assert 'href="/static/css/print.css" media="print"' in html
     assert '<button type="button" data-print hidden>In trang này</button>' in html
+
+
+def test_demo_fills_only_empty_contact_fields_once(reader, db):
+    from ward import demo
+
+    set_contact(opening_hours="Giờ riêng của phường", citizen_reception="", responsible="")
+    assert demo.load() == 2
+    assert demo.load() == 0
+    row = WardSettings.objects.get(pk=1)
+    assert row.opening_hours == "Giờ riêng của phường"
+    assert row.citizen_reception.startswith("Bí thư Đảng ủy tiếp công dân")
+    assert "Lịch tiếp công dân" in reader.get("/lien-he/").content.decode()
