@@ -1,7 +1,9 @@
-"""sitemap.xml: the home page, the sections and every published article (nothing else)."""
+"""sitemap.xml: the home page, Tin tức, the sections, every published article and Liên hệ."""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
+
+from ward.sitemaps import ContactSitemap
 
 from .models import Article, Category
 
@@ -11,7 +13,7 @@ class HomeSitemap(Sitemap):
     priority = 1.0
 
     def items(self):
-        return ["news:article_list"]
+        return ["news:article_list", "news:all"]
 
     def location(self, item):
         return reverse(item)
@@ -36,4 +38,9 @@ class ArticleSitemap(Sitemap):
         return item.updated_at
 
 
-SITEMAPS = {"trang-chu": HomeSitemap, "chuyen-muc": CategorySitemap, "tin-tuc": ArticleSitemap}
+SITEMAPS = {
+    "trang-chu": HomeSitemap,
+    "chuyen-muc": CategorySitemap,
+    "tin-tuc": ArticleSitemap,
+    "lien-he": ContactSitemap,
+}

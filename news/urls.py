@@ -10,6 +10,7 @@ app_name = "news"
 
 urlpatterns = [
     path("", views.article_list, name="article_list"),
+    path("tin-tuc/", views.all_news, name="all"),
     path("tin-tuc/<slug:slug>/", views.article_detail, name="article_detail"),
     path("chuyen-muc/<slug:slug>/", views.category, name="category"),
     path("chuyen-muc/<slug:slug>/rss/", CategoryFeed(), name="category_feed"),

@@ -15,7 +15,6 @@ from portal.login_throttle import client_ip
 
 from . import page_cache, view_counter
 from .body import interleave
-from .context_processors import ward
 from .counting import decide, remember_visit, visit_key
 from .models import MOST_VIEWED_DAYS, Article, Category
 from .pagination import paginate
@@ -79,6 +78,16 @@ def article_list(request):
             (section, list(articles)) for section, articles in groupby(newest, key=attrgetter("category"))
         ]
     return render(request, "news/article_list.html", context)
+
+
+@require_safe
+@kept_page
+def all_news(request):
+    """Tin tức: every published article, newest first, as a section page lists its own."""
+    page = paginate(request, Article.objects.published().for_listing())
+    return render(
+        request, "news/all_news.html", {"page": page, "canonical_url": canonical(request, page), **sidebar()}
+    )
 
 
 @require_safe
@@ -194,5 +203,8 @@ def search(request):
 
 
 def server_error(request):
-    """The 500 page, rendered from settings alone: the database may be what failed."""
-    return HttpResponseServerError(loader.get_template("500.html").render({"ward": ward()}))
+    """The 500 page, rendered without the database (it may be what failed): the ward's identity as
+    the cache keeps it, or the first-run defaults."""
+    from ward.identity import offline
+
+    return HttpResponseServerError(loader.get_template("500.html").render({"ward": offline()}))

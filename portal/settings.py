@@ -89,15 +89,16 @@ PORTAL_PRIVATE_ROOT = Path(os.environ.get("PORTAL_PRIVATE_ROOT") or BASE_DIR / "
 PORTAL_TRASH_ROOT = Path(os.environ.get("PORTAL_TRASH_ROOT") or PORTAL_PRIVATE_ROOT / "trash")
 PORTAL_TRASH_DAYS = int(os.environ.get("PORTAL_TRASH_DAYS", "90"))
 
-# What residents read in the header and footer; a ward adopting the portal sets these, not templates.
+# The ward's identity on a fresh install only: the first use (or the migration) copies these into the
+# row staff then edit in the admin ("Thông tin phường và cổng", ward.models); after that they change
+# nothing the public sees. The admin's own title still reads PORTAL_WARD_NAME.
 PORTAL_WARD_NAME = os.environ.get("PORTAL_WARD_NAME", "Phường Hòa Bình")
 PORTAL_WARD_PARTY = os.environ.get("PORTAL_WARD_PARTY", "Đảng ủy phường Hòa Bình")
 PORTAL_WARD_ADDRESS = os.environ.get(
     "PORTAL_WARD_ADDRESS", "Số 1 đường Hòa Bình, phường Hòa Bình, thành phố Hà Nội"
 )
-PORTAL_WARD_CONTACT = os.environ.get(
-    "PORTAL_WARD_CONTACT", "Điện thoại: 024 0000 0000 · Thư điện tử: vanphong@hoabinh.example.vn"
-)
+PORTAL_WARD_PHONE = os.environ.get("PORTAL_WARD_PHONE", "024 0000 0000")
+PORTAL_WARD_EMAIL = os.environ.get("PORTAL_WARD_EMAIL", "vanphong@hoabinh.example.vn")
 
 # --- Django ------------------------------------------------------------------------------------
 INSTALLED_APPS = [
@@ -115,6 +116,7 @@ INSTALLED_APPS = [
     "reversion",
     "publishing",
     "news",
+    "ward",
 ]
 
 MIDDLEWARE = [
@@ -155,6 +157,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "news.context_processors.portal",
+                "ward.context_processors.identity",
             ],
         },
     }

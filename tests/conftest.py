@@ -87,3 +87,15 @@ def staff_client(client, django_user_model):
     client.force_login(user)
     client.defaults["HTTP_USER_AGENT"] = BROWSER_AGENT
     return client
+
+
+@pytest.fixture
+def ward_identity(db):
+    """The ward's identity (name, menu, footer links) as every page reads it, already in the cache.
+
+    It is read from the database once (3 queries) and kept until staff change it, so the pages'
+    query counts leave that one read out; tests/ward/test_identity_cache.py counts the read itself.
+    """
+    from ward import identity
+
+    return identity.current()

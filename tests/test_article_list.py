@@ -75,7 +75,7 @@ def test_leading_zeros_still_name_the_page(reader, make_article):
 
 
 def test_list_queries_do_not_grow_with_articles_or_photos(
-    reader, make_article, make_photo, django_assert_num_queries
+    reader, make_article, make_photo, django_assert_num_queries, ward_identity
 ):
     """The list pages past the first: count, page, photos, sections for the menu, the two sidebar lists."""
     for _ in range(23):

@@ -121,7 +121,7 @@ def test_server_error_page_is_vietnamese_and_needs_no_database(client):
 
 
 def test_detail_page_queries_do_not_grow_with_photos_or_articles(
-    reader, make_article, make_photo, category, django_assert_num_queries
+    reader, make_article, make_photo, category, django_assert_num_queries, ward_identity
 ):
     """Article, photos, the view (the lifetime count and the day's row, in a transaction: 4 statements
     here), the menu's sections, related, previous and next: 10, always."""

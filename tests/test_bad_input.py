@@ -61,7 +61,7 @@ def test_a_bad_request_answers_a_vietnamese_page(client, db, path, headers):
 
 @pytest.mark.parametrize("cookie", ['sessionid="\\000abcdefghijk"', 'sessionid="abcdefgh\\000ijk"'])
 def test_a_session_cookie_django_never_made_is_not_looked_up(
-    reader, make_article, category, django_assert_num_queries, cookie
+    reader, make_article, category, django_assert_num_queries, cookie, ward_identity
 ):
     """A cookie can quote a NUL byte as \\000; PostgreSQL refused the lookup: the article answered 500."""
     article = make_article(category=category)

@@ -43,7 +43,7 @@ def test_paginated_twenty_a_page_and_junk_pages_never_500(reader, make_article, 
 
 
 def test_category_queries_do_not_grow_with_articles_or_photos(
-    reader, make_article, make_photo, category, django_assert_num_queries
+    reader, make_article, make_photo, category, django_assert_num_queries, ward_identity
 ):
     """The section, count, page, photos, the menu's sections and the two sidebar lists: 7."""
     for _ in range(3):

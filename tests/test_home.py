@@ -99,7 +99,9 @@ def test_home_has_header_footer_search_box_skip_link_and_feed(reader, db, settin
     assert 'class="skip-link" href="#noi-dung"' in html
     assert settings.PORTAL_WARD_NAME in html
     assert settings.PORTAL_WARD_ADDRESS in html
-    assert settings.PORTAL_WARD_CONTACT in html
+    # The office's phone and email (first-run defaults, tests/ward/ for staff's own) as links.
+    assert f'<a href="tel:02400000000">{settings.PORTAL_WARD_PHONE}</a>' in html
+    assert f'<a href="mailto:{settings.PORTAL_WARD_EMAIL}">{settings.PORTAL_WARD_EMAIL}</a>' in html
     assert 'role="search"' in html and 'name="q"' in html
     assert 'type="application/rss+xml"' in html
     assert '<h1 class="visually-hidden">' in html
@@ -113,7 +115,7 @@ def test_empty_portal_still_answers(reader, db):
 
 
 def test_home_queries_do_not_grow_with_articles_photos_or_sections(
-    reader, make_article, make_photo, django_assert_num_queries
+    reader, make_article, make_photo, django_assert_num_queries, ward_identity
 ):
     """Count, page, photos, the menu's sections, the section blocks and their photos (one window
     query, one prefetch), and the two sidebar lists: 8, whatever the number of sections or articles."""

@@ -83,7 +83,7 @@ def test_the_sidebar_says_when_nothing_was_read_this_week(reader, make_article):
 
 
 def test_home_queries_do_not_grow_with_the_days_logged(
-    reader, make_article, category, django_assert_num_queries
+    reader, make_article, category, django_assert_num_queries, ward_identity
 ):
     """The sidebar's ranking stays one query however many days and articles the log holds: the home
     page's 8 (tests/test_home.py), as before the ranking read the log."""

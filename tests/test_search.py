@@ -217,7 +217,7 @@ def test_only_the_newest_matches_are_ranked_and_the_page_says_so(reader, make_ar
 
 
 def test_search_queries_do_not_grow_with_results_or_photos(
-    reader, make_article, make_photo, django_assert_num_queries
+    reader, make_article, make_photo, django_assert_num_queries, ward_identity
 ):
     """Count, the page of results, their photos, the menu's sections: 4, however many results."""
     for _ in range(3):

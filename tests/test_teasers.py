@@ -39,7 +39,7 @@ def test_a_list_shows_the_stored_teaser_without_reading_the_body(reader, make_ar
 
 
 def test_rows_written_around_save_still_show_their_words(
-    reader, make_article, category, django_assert_num_queries
+    reader, make_article, category, django_assert_num_queries, ward_identity
 ):
     """update() and bulk_create skip save(), so their rows have no teaser: the list makes the words
     from the row as it is, in the list's own queries, rather than showing nothing."""

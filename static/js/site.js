@@ -1,6 +1,7 @@
 // Progressive enhancements only: every page works without this file.
 // - the text-size control (A-/A+), remembered in this browser's localStorage, applied on every page;
-// - the print button; - the device's own share sheet (where Zalo is) on phones that offer one.
+// - the print button; - the device's own share sheet (where Zalo is) on phones that offer one;
+// - the phone's menu button (without it, a link opens the menu as the page's #target, site.css).
 (function () {
   "use strict";
   var KEY = "co-chu";
@@ -50,6 +51,26 @@
         window.print();
       });
     });
+
+    var menuLink = document.querySelector("[data-menu-link]");
+    var menuButton = document.querySelector("[data-menu-button]");
+    var menu = menuButton && document.getElementById(menuButton.getAttribute("aria-controls"));
+    if (menuLink && menuButton && menu) {
+      menuLink.hidden = true;
+      menuButton.hidden = false;
+      menuButton.addEventListener("click", function () {
+        var open = menuButton.getAttribute("aria-expanded") !== "true";
+        menuButton.setAttribute("aria-expanded", String(open));
+        menu.classList.toggle("is-open", open);
+      });
+      document.addEventListener("keydown", function (event) {
+        if (event.key === "Escape" && menu.classList.contains("is-open")) {
+          menuButton.setAttribute("aria-expanded", "false");
+          menu.classList.remove("is-open");
+          menuButton.focus();
+        }
+      });
+    }
 
     if (navigator.share) {
       document.querySelectorAll("[data-share]").forEach(function (button) {

@@ -50,6 +50,8 @@ def test_public_pages_have_no_serious_or_critical_violations(axe_page, live_serv
         "search": "/tim-kiem/?q=dang+uy",
         "empty search": "/tim-kiem/?q=%3Cb%3E",
         "not found": "/tin-tuc/khong-co/",
+        "all news": "/tin-tuc/",
+        "contact": "/lien-he/",
     }
     found = {}
     for name, path in pages.items():
@@ -75,3 +77,11 @@ def test_a_wide_table_on_a_phone_scrolls_from_the_keyboard(axe_page, live_server
     axe_page.keyboard.press("ArrowRight")
     axe_page.wait_for_function("document.activeElement.scrollLeft > 0")
     assert axe_page.get_by_role("table").count() == 1  # still read as a table
+
+
+@pytest.mark.parametrize("axe_page", [PHONE], ids=["360x800"], indirect=True)
+def test_the_open_phone_menu_has_no_serious_or_critical_violations(axe_page, live_server, db):
+    axe_page.goto(live_server.url + "/lien-he/")
+    axe_page.get_by_role("button", name="Danh mục").click()
+    assert axe_page.locator("#danh-muc").is_visible()
+    assert serious_violations(axe_page) == []

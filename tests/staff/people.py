@@ -18,6 +18,7 @@ def restore_groups():
     importlib.import_module("news.migrations.0012_view_statistics_permission").grant_to_approvers(
         apps, schema_editor=None
     )
+    importlib.import_module("ward.migrations.0003_approvers_edit_identity").grant_to_approvers(apps, None)
 
 
 def make_staff(username, group_name, password=PASSWORD):

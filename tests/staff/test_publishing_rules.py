@@ -36,6 +36,14 @@ def test_migration_creates_the_two_groups_with_their_permissions(db):
         "add_category",
         "change_category",
         "view_statistics",
+        # The ward's identity, main menu and footer links (ward/0003, docs/SITE.md).
+        "view_wardsettings",
+        "change_wardsettings",
+        *(
+            f"{action}_{model}"
+            for model in ("menuentry", "footerlink")
+            for action in ("view", "add", "change", "delete")
+        ),
     }
 
 

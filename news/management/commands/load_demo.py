@@ -15,6 +15,7 @@ from PIL import Image, ImageDraw
 
 from news.demo_content import ARTICLES, CATEGORIES
 from news.models import Article, ArticlePhoto, Category
+from ward import demo as ward_demo
 
 PHOTO_SIZE = (1200, 800)
 # (sky or wall at the top, floor or ground at the bottom, accent) for each photo in turn.
@@ -129,6 +130,7 @@ class Command(BaseCommand):
                 # view_count is not editable: set it the way the counter itself does, by an UPDATE.
                 Article.objects.filter(pk=article.pk).update(view_count=demo.views)
             created += 1
+        ward_demo.load()
         if created:
             self.stdout.write(self.style.SUCCESS(f"Đã tạo {created} bài viết mẫu."))
         else:

@@ -1,0 +1,51 @@
+"""What a fresh install shows before staff change anything: the PORTAL_WARD_* settings, the default main
+menu and the footer's links.
+
+Used by the data migration and, should the row be missing (a flushed database), on first use: the
+environment variables are first-run defaults only; after that the row in the database is what counts.
+"""
+
+from django.conf import settings
+
+DEFAULT_LOGO = "img/ward-logo.svg"
+MENU = (
+    ("Giới thiệu", "/gioi-thieu/"),
+    ("Tin tức", "/tin-tuc/"),
+    ("Thông báo", "/thong-bao/"),
+    ("Hỏi đáp", "/hoi-dap/"),
+    ("Liên hệ", "/lien-he/"),
+)
+FOOTER_LINKS = (
+    ("Cổng Dịch vụ công quốc gia", "https://dichvucong.gov.vn/"),
+    ("Cổng giao tiếp điện tử thành phố Hà Nội", "https://hanoi.gov.vn/"),
+    ("Cổng thông tin điện tử Chính phủ", "https://chinhphu.vn/"),
+)
+
+
+def settings_from_environment():
+    return {
+        "name": settings.PORTAL_WARD_NAME,
+        "party": settings.PORTAL_WARD_PARTY,
+        "address": settings.PORTAL_WARD_ADDRESS,
+        "phone": settings.PORTAL_WARD_PHONE,
+        "email": settings.PORTAL_WARD_EMAIL,
+        "licence": f"© {settings.PORTAL_WARD_PARTY}",
+    }
+
+
+def install(settings_model, menu_model, link_model):
+    """Create the row with the default menu and links, unless it exists; return the row.
+
+    Takes the models as arguments so the migration can pass its historical ones.
+    """
+    row = settings_model.objects.filter(pk=1).first()
+    if row is not None:
+        return row
+    row = settings_model.objects.create(pk=1, **settings_from_environment())
+    menu_model.objects.bulk_create(
+        menu_model(site=row, label=label, url=url, order=n) for n, (label, url) in enumerate(MENU, 1)
+    )
+    link_model.objects.bulk_create(
+        link_model(site=row, label=label, url=url, order=n) for n, (label, url) in enumerate(FOOTER_LINKS, 1)
+    )
+    return row

@@ -1,0 +1,133 @@
+"""The ward's identity as every page reads it: settings, main menu and footer links in one cached value.
+
+Read from the database once (three queries), then from the cache (Redis when REDIS_URL is set, shared
+by all workers; otherwise this worker's memory) until a row of WardSettings, MenuEntry or FooterLink is
+saved or deleted: then the value is dropped, at once and again when the transaction commits (as
+news.page_cache does its generation), and the kept pages' generation moves, so no kept page shows the
+old menu. Without a shared cache another worker learns of the change only when its copy expires, after
+PORTAL_ARTICLE_CACHE_SECONDS, the time its kept article pages may lag behind too.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.templatetags.static import static
+
+from news import page_cache
+
+from . import defaults
+from .links import is_internal, path_of
+from .phone import tel_href
+
+KEY = "ward:identity:v1"
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    url: str
+    external: bool
+
+    @property
+    def path(self):
+        return path_of(self.url) if not self.external else None
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Plain values only, so that it pickles into Redis and a template can touch no database."""
+
+    name: str
+    party: str
+    logo_url: str
+    address: str
+    phone: str
+    email: str
+    opening_hours: str
+    citizen_reception: str
+    responsible: str
+    licence: str
+    menu: tuple = ()
+    links: tuple = ()
+
+    @property
+    def tel_href(self):
+        return tel_href(self.phone)
+
+
+def _links(rows):
+    return tuple(Link(row.label, row.url, not is_internal(row.url)) for row in rows)
+
+
+def load():
+    """The identity read from the database, the row made from the defaults first if it is missing."""
+    from .models import FooterLink, MenuEntry, WardSettings
+
+    row = WardSettings.objects.filter(pk=1).first() or defaults.install(WardSettings, MenuEntry, FooterLink)
+    return Identity(
+        name=row.name,
+        party=row.party,
+        logo_url=row.logo_url,
+        address=row.address,
+        phone=row.phone,
+        email=row.email,
+        opening_hours=row.opening_hours,
+        citizen_reception=row.citizen_reception,
+        responsible=row.responsible,
+        licence=row.licence,
+        menu=_links(row.menu_entries.filter(is_shown=True)),
+        links=_links(row.footer_links.filter(is_shown=True)),
+    )
+
+
+def current():
+    """The identity every page shows: from the cache, or read and kept."""
+    cache = caches["default"]
+    identity = cache.get(KEY)
+    if identity is None:
+        identity = load()
+        cache.set(KEY, identity, settings.PORTAL_ARTICLE_CACHE_SECONDS)
+    return identity
+
+
+def offline():
+    """The identity without touching the database (the 500 page: the database may be what failed)."""
+    try:
+        kept = caches["default"].get(KEY)
+    except Exception:  # the cache may be down too; the defaults still name the ward
+        kept = None
+    if kept is not None:
+        return kept
+    values = defaults.settings_from_environment()
+    return Identity(
+        logo_url=static(defaults.DEFAULT_LOGO),
+        opening_hours="",
+        citizen_reception="",
+        responsible="",
+        **values,
+    )
+
+
+def forget():
+    caches["default"].delete(KEY)
+
+
+def _changed(sender, **kwargs):
+    if kwargs.get("raw"):
+        return
+    forget()
+    # A worker that read the old rows while this transaction was open may have kept them meanwhile.
+    transaction.on_commit(forget)
+
+
+def watch():
+    from .models import FooterLink, MenuEntry, WardSettings
+
+    for model in (WardSettings, MenuEntry, FooterLink):
+        label = model._meta.label
+        post_save.connect(_changed, sender=model, dispatch_uid=f"ward_identity_save_{label}")
+        post_delete.connect(_changed, sender=model, dispatch_uid=f"ward_identity_del_{label}")
+    page_cache.watch(WardSettings, MenuEntry, FooterLink)

@@ -1,0 +1,30 @@
+"""{% main_menu %}: the staff's main menu, the entry for the current section marked aria-current."""
+
+from django import template
+
+register = template.Library()
+
+
+def current_entry(menu, path):
+    """The entry whose page the reader is in: the longest internal path that starts the current one.
+
+    "/" marks only the home page itself, or every page would be in it.
+    """
+    best = None
+    for entry in menu:
+        target = entry.path
+        if target is None:
+            continue
+        inside = path == target if target == "/" else path.startswith(target)
+        if inside and (best is None or len(target) > len(best.path)):
+            best = entry
+    return best
+
+
+@register.inclusion_tag("ward/_main_menu.html", takes_context=True)
+def main_menu(context):
+    identity = context["ward"]
+    request = context.get("request")
+    path = request.path if request is not None else ""
+    current = current_entry(identity.menu, path)
+    return {"menu": [(entry, entry is current) for entry in identity.menu]}
