@@ -3,6 +3,8 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from questions.sitemaps import QuestionIndexSitemap, QuestionSitemap
+
 from .models import Article, Category
 
 
@@ -37,3 +39,4 @@ class ArticleSitemap(Sitemap):
 
 
 SITEMAPS = {"trang-chu": HomeSitemap, "chuyen-muc": CategorySitemap, "tin-tuc": ArticleSitemap}
+SITEMAPS.update({"hoi-dap": QuestionIndexSitemap, "hoi-dap-cau-hoi": QuestionSitemap})

@@ -88,6 +88,14 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
 PORTAL_PRIVATE_ROOT = Path(os.environ.get("PORTAL_PRIVATE_ROOT") or BASE_DIR / "private")
 PORTAL_TRASH_ROOT = Path(os.environ.get("PORTAL_TRASH_ROOT") or PORTAL_PRIVATE_ROOT / "trash")
 PORTAL_TRASH_DAYS = int(os.environ.get("PORTAL_TRASH_DAYS", "90"))
+# Hỏi đáp (questions/): residents' questions. Their sender's name, phone, email and tổ dân phố are
+# deleted by `manage.py purge_question_contacts` this many days after the answer (or after receipt, for
+# a question never answered). One address may send PER_ADDRESS forms, and one phone or email have
+# PER_CONTACT questions stored, per window of seconds (questions.throttle, Django's cache).
+PORTAL_QUESTION_CONTACT_DAYS = int(os.environ.get("PORTAL_QUESTION_CONTACT_DAYS", "180"))
+PORTAL_QUESTION_LIMIT_WINDOW = int(os.environ.get("PORTAL_QUESTION_LIMIT_WINDOW", "3600"))
+PORTAL_QUESTION_LIMIT_PER_ADDRESS = int(os.environ.get("PORTAL_QUESTION_LIMIT_PER_ADDRESS", "10"))
+PORTAL_QUESTION_LIMIT_PER_CONTACT = int(os.environ.get("PORTAL_QUESTION_LIMIT_PER_CONTACT", "3"))
 
 # What residents read in the header and footer; a ward adopting the portal sets these, not templates.
 PORTAL_WARD_NAME = os.environ.get("PORTAL_WARD_NAME", "Phường Hòa Bình")
@@ -115,6 +123,7 @@ INSTALLED_APPS = [
     "reversion",
     "publishing",
     "news",
+    "questions",
 ]
 
 MIDDLEWARE = [
