@@ -65,7 +65,11 @@ def load(stdout):
             status=Question.Status.PUBLISHED if answer else Question.Status.DRAFT,
             published_at=now - timedelta(days=days_ago - 1),
         )
-        Question.objects.filter(pk=question.pk).update(created_at=now - timedelta(days=days_ago))
+        # Asked some days ago and answered the day after, as the dates on the page then read.
+        asked = now - timedelta(days=days_ago)
+        Question.objects.filter(pk=question.pk).update(
+            created_at=asked, answered_at=asked + timedelta(days=1) if answer else None
+        )
         made += 1
     if made:
         stdout.write(f"Đã tạo {made} câu hỏi mẫu.")
