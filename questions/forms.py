@@ -113,6 +113,6 @@ class QuestionForm(forms.Form):
 
     def save(self):
         fields = {name: self.cleaned_data[name] for name in ("name", "phone", "email", "residential_group")}
-        return Question.objects.create(
+        return Question.receive(
             subject=self.cleaned_data["subject"], body=self.cleaned_data["body"], **fields
         )

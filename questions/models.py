@@ -110,16 +110,37 @@ class Question(Publishable):
         return f"{self.reference}: {self.subject}"
 
     def save(self, *args, **kwargs):
+        self._derive()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "search_text", "answered_at", "answered_by"}
+        super().save(*args, **kwargs)
+
+    def _derive(self):
         if not self.reference:
             self.reference = self._unused_reference()
-        if self.answer and self.answered_at is None:
+        if not self.answer:
+            # An answer taken back: the question waits again, and its keeping time is not running.
+            self.answered_at = self.answered_by = None
+        elif self.answered_at is None:
             self.answered_at = timezone.now()
         # Found by what it says, never by who asked (search over all types: news.search.indexed).
         self.search_text = indexed("\n".join((self.subject, self.body, self.answer)))
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "search_text", "answered_at"}
-        super().save(*args, **kwargs)
+
+    @classmethod
+    def receive(cls, **fields):
+        """Store a question as a resident sent it.
+
+        An INSERT without save()'s signals: a new question is not public, and saving content drops every
+        kept page (news.page_cache watches publishable types), so a flood of questions from many
+        addresses would otherwise empty the page cache for everyone.
+        """
+        question = cls(**fields)
+        question._derive()
+        now = timezone.now()
+        question.created_at = question.updated_at = question.published_at = now
+        (question,) = cls._default_manager.bulk_create([question])
+        return question
 
     @classmethod
     def _unused_reference(cls):

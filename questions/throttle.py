@@ -43,12 +43,8 @@ def address_allows(request):
 
 
 def contact_allows(key):
-    """Whether another question may be stored for this contact in the window (nothing counted)."""
-    return (cache.get(_key("contact", key)) or 0) < settings.PORTAL_QUESTION_LIMIT_PER_CONTACT
-
-
-def count_contact(key):
-    _count(_key("contact", key))
+    """Count a question for this contact (a phone or an email); False once past its limit."""
+    return _count(_key("contact", key)) <= settings.PORTAL_QUESTION_LIMIT_PER_CONTACT
 
 
 def minutes_left():

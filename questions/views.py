@@ -69,12 +69,9 @@ def ask(request):
         return _sent(new_reference())
     if not form.is_valid():
         return _form_page(request, form, status=400)
-    key = form.contact_key
-    if not throttle.contact_allows(key):
+    if not throttle.contact_allows(form.contact_key):
         return _refused(request, form)
-    question = form.save()
-    throttle.count_contact(key)
-    return _sent(question.reference)
+    return _sent(form.save().reference)
 
 
 def _refused(request, form):

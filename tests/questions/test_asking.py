@@ -143,3 +143,22 @@ def test_the_form_needs_its_csrf_token(db, form_data):
 def test_references_differ_and_are_not_in_sequence(make_question):
     references = {make_question().reference for _ in range(30)}
     assert len(references) == 30
+
+
+def test_a_resident_sending_a_question_keeps_the_pages_kept(reader, form_data, db):
+    """A new question is not public: it must not drop every kept page (a flood would empty the cache)."""
+    from news import page_cache
+
+    before = page_cache.generation()
+    assert reader.post(ASK, form_data()).status_code == 302
+    assert Question.objects.count() == 1
+    assert page_cache.generation() == before
+
+
+def test_an_answer_taken_back_puts_the_question_back_in_the_queue(make_question):
+    question = make_question(status=Question.Status.DRAFT)
+    assert question.answered_at is not None
+    question.answer = ""
+    question.save()
+    assert question.answered_at is None
+    assert Question.objects.waiting().filter(pk=question.pk).exists()

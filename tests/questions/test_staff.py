@@ -188,3 +188,13 @@ def test_the_list_asks_the_database_the_same_for_more_questions(
     # Session, user, permissions (user's and groups'), the count twice (filtered and total), the rows.
     with django_assert_num_queries(7):
         assert client.get(LIST).status_code == 200
+
+
+def test_the_migration_gives_each_group_its_part_of_hoi_dap(db):
+    def codenames(name):
+        permissions = Group.objects.get(name=name).permissions.filter(content_type__app_label="questions")
+        return set(permissions.values_list("codename", flat=True))
+
+    assert codenames(EDITORS) == {"view_question", "change_question"}
+    assert codenames(APPROVERS) == {"view_question", "change_question", "publish_question", "delete_question"}
+    assert codenames(RECEPTION) == {"view_question", "change_question", "view_contact"}
