@@ -7,6 +7,7 @@ Questions come from the public form only, so the admin adds none.
 """
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
@@ -147,7 +148,10 @@ class QuestionAdmin(PublishableAdmin):
         if item.contact_purged_at:
             when = date_format(timezone.localtime(item.contact_purged_at), "d/m/Y")
             return f"Thông tin liên hệ đã được xóa ngày {when} theo thời hạn lưu."
-        return "Thông tin liên hệ được xóa tự động sau thời hạn lưu (xem docs/RESIDENTS.md)."
+        days = settings.PORTAL_QUESTION_CONTACT_DAYS
+        when = date_format(timezone.localtime(item.contact_deleted_after), "d/m/Y")
+        since = "sau khi trả lời" if item.answered_at else "sau khi nhận, vì chưa trả lời"
+        return f"Sẽ tự xóa sau ngày {when} ({days} ngày {since})."
 
     # --- saving -------------------------------------------------------------------------------------
     def save_model(self, request, obj, form, change):

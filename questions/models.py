@@ -100,7 +100,7 @@ class Question(Publishable):
 
     class Meta(Publishable.Meta):
         verbose_name = "câu hỏi"
-        verbose_name_plural = "hỏi đáp - góp ý"
+        verbose_name_plural = "câu hỏi"
         permissions = [
             ("publish_question", "Có thể duyệt đăng hỏi đáp lên trang"),
             ("view_contact", "Có thể xem thông tin liên hệ của người hỏi"),
@@ -152,6 +152,12 @@ class Question(Publishable):
     @property
     def is_public(self):
         return super().is_public and bool(self.answer)
+
+    @property
+    def contact_deleted_after(self):
+        """When the purge deletes the sender's contact data: so long after the answer, or the receipt."""
+        since = self.answered_at or self.created_at
+        return since + timedelta(days=settings.PORTAL_QUESTION_CONTACT_DAYS) if since else None
 
     @property
     def has_contact(self):

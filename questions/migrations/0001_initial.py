@@ -40,7 +40,7 @@ class Migration(migrations.Migration):
             ],
             options={
                 'verbose_name': 'câu hỏi',
-                'verbose_name_plural': 'hỏi đáp - góp ý',
+                'verbose_name_plural': 'câu hỏi',
                 'ordering': ('-published_at', '-pk'),
                 'permissions': [('publish_question', 'Có thể duyệt đăng hỏi đáp lên trang'), ('view_contact', 'Có thể xem thông tin liên hệ của người hỏi')],
                 'get_latest_by': 'published_at',

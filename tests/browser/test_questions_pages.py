@@ -117,3 +117,65 @@ def test_printing_keeps_the_question_and_answer_and_drops_the_rest(desktop, live
     desktop.goto(live_server.url + "/hoi-dap/")
     assert not desktop.locator(".qa-ask").is_visible()
     assert desktop.locator(".qa").first.is_visible()
+
+
+def test_staff_answer_from_the_queue_and_publish(browser, desktop, live_server, screenshot):
+    """Screenshots questions-admin-{index,queue,form,form-phone}.png: what staff see."""
+    import importlib
+
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+    from django.urls import reverse
+
+    from tests.staff.people import APPROVERS, PASSWORD, make_staff, restore_groups
+
+    from .conftest import new_context
+
+    # Another browser test may have flushed the database, groups included.
+    restore_groups()
+    importlib.import_module("questions.migrations.0002_question_groups").create_groups(apps, None)
+    staff = make_staff("tiep-nhan", APPROVERS)
+    staff.groups.add(Group.objects.get(name="Tiếp nhận hỏi đáp"))
+    question = Question.receive(
+        name="Bùi Thị Lan",
+        phone="0903111222",
+        residential_group="Tổ dân phố số 6",
+        subject="Xin hỏi về lớp học tiếng Anh miễn phí",
+        body="Nhà văn hóa tổ 6 có mở lớp tiếng Anh cho thiếu nhi vào hè không ạ?",
+    )
+    base = live_server.url
+    page = desktop
+    page.goto(base + reverse("admin:index"))
+    page.fill("#id_username", "tiep-nhan")
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_url(base + reverse("admin:index"))
+    row = page.locator("#viec-can-lam tr", has_text="Câu hỏi của người dân chờ trả lời")
+    assert row.locator("td").inner_text() == "1"
+    screenshot(page, "questions-admin-index")
+    row.get_by_role("link").click()
+    page.wait_for_url("**/questions/question/?tra_loi=cho")
+    assert "0903111222" in page.locator("#result_list").inner_text()
+    screenshot(page, "questions-admin-queue")
+    page.get_by_role("link", name=question.reference).click()
+    page.fill("#id_answer", "Hè này nhà văn hóa tổ 6 mở lớp vào sáng thứ Bảy.\n\nXin đăng ký với tổ trưởng.")
+    page.select_option("#id_status", "published")
+    screenshot(page, "questions-admin-form")
+    page.click("input[name=_save]")
+    # Back to the list as it was filtered (Django keeps ?tra_loi=cho).
+    page.wait_for_url(re.compile(r"/questions/question/(\?.*)?$"))
+    question.refresh_from_db()
+    assert question.is_public and question.answered_by == staff
+
+    context = new_context(browser, PHONE)
+    context.add_cookies(page.context.cookies())
+    phone_page = context.new_page()
+    phone_page.goto(base + reverse("admin:questions_question_change", args=[question.pk]))
+    assert phone_page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    screenshot(phone_page, "questions-admin-form-phone")
+    context.close()
+
+    page.context.clear_cookies()
+    page.goto(base + "/hoi-dap/")
+    assert "Hè này nhà văn hóa tổ 6 mở lớp" in page.locator(".qa").first.inner_text()
+    assert "Bùi Thị Lan" not in page.content()

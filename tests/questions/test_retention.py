@@ -65,3 +65,11 @@ def test_staff_with_the_permission_see_that_it_was_deleted(admin_client, make_qu
     text = admin_client.get(f"/quan-tri/questions/question/{question.pk}/change/").content.decode()
     assert "Thông tin liên hệ đã được xóa ngày" in text
     assert "(đã xóa theo thời hạn lưu)" in admin_client.get("/quan-tri/questions/question/").content.decode()
+
+
+def test_staff_with_the_permission_see_when_it_will_be_deleted(admin_client, make_question, settings):
+    settings.PORTAL_QUESTION_CONTACT_DAYS = 180
+    question = make_question()
+    aged(question, answered_at=timezone.make_aware(timezone.datetime(2026, 3, 1, 9, 0)))
+    text = admin_client.get(f"/quan-tri/questions/question/{question.pk}/change/").content.decode()
+    assert "Sẽ tự xóa sau ngày 28/08/2026 (180 ngày sau khi trả lời)." in text
