@@ -93,6 +93,13 @@ class QuestionAdmin(PublishableAdmin):
             columns.insert(2, "sender")
         return columns
 
+    def lookup_allowed(self, lookup, value, request):
+        # Django lets the list filter by any field of the model from the address (?phone__startswith=09):
+        # without the permission that would tell, one digit at a time, who asked.
+        if lookup.split("__")[0] in CONTACT_FIELDS and not may_view_contact(request.user):
+            return False
+        return super().lookup_allowed(lookup, value, request)
+
     def get_search_fields(self, request):
         fields = ["reference", "subject", "body", "answer"]
         if may_view_contact(request.user):

@@ -47,8 +47,9 @@ def test_a_question_is_stored_and_the_resident_sees_its_reference(reader, form_d
     assert question.reference not in response["Location"]
 
 
-def test_a_forged_or_stale_confirmation_address_goes_back_to_the_form(reader, db):
-    response = reader.get(reverse("questions:sent") + "?ma=HD-ABCDEF")
+@pytest.mark.parametrize("junk", ["HD-ABCDEF", "", "%00", "x" * 5000, "HD-ABCDEF:1abc:xyz"])
+def test_a_forged_or_junk_confirmation_address_goes_back_to_the_form(reader, junk, db):
+    response = reader.get(reverse("questions:sent") + "?ma=" + junk)
     assert response.status_code == 302 and response["Location"] == ASK
 
 

@@ -198,3 +198,18 @@ def test_the_migration_gives_each_group_its_part_of_hoi_dap(db):
     assert codenames(EDITORS) == {"view_question", "change_question"}
     assert codenames(APPROVERS) == {"view_question", "change_question", "publish_question", "delete_question"}
     assert codenames(RECEPTION) == {"view_question", "change_question", "view_contact"}
+
+
+@pytest.mark.parametrize(
+    "lookup", ["phone", "phone__startswith", "email__icontains", "name__exact", "residential_group"]
+)
+def test_contact_data_cannot_be_probed_by_filtering_the_list(client, as_staff, asked, lookup):
+    as_staff(EDITORS)
+    response = client.get(LIST, {lookup: "09"})
+    assert asked.reference not in response.content.decode()
+    assert response.status_code == 400
+
+
+def test_with_the_permission_the_list_may_be_filtered_by_phone(client, as_staff, asked):
+    as_staff(RECEPTION)
+    assert asked.reference in client.get(LIST, {"phone__startswith": "0977"}).content.decode()
