@@ -163,3 +163,19 @@ def test_an_answer_taken_back_puts_the_question_back_in_the_queue(make_question)
     question.save()
     assert question.answered_at is None
     assert Question.objects.waiting().filter(pk=question.pk).exists()
+
+
+def test_a_confirmation_older_than_a_day_goes_back_to_the_form(reader, monkeypatch, db):
+    import time
+
+    from django.core import signing
+
+    from questions.views import SENT_SALT
+
+    real = time.time
+    monkeypatch.setattr(signing.time, "time", lambda: real() - 2 * 24 * 60 * 60)
+    old = signing.dumps("HD-ABCDEF", salt=SENT_SALT)
+    monkeypatch.setattr(signing.time, "time", real)
+    assert reader.get(reverse("questions:sent"), {"ma": old}).status_code == 302
+    fresh = signing.dumps("HD-ABCDEF", salt=SENT_SALT)
+    assert "HD-ABCDEF" in reader.get(reverse("questions:sent"), {"ma": fresh}).content.decode()

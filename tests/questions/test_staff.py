@@ -213,3 +213,16 @@ def test_contact_data_cannot_be_probed_by_filtering_the_list(client, as_staff, a
 def test_with_the_permission_the_list_may_be_filtered_by_phone(client, as_staff, asked):
     as_staff(RECEPTION)
     assert asked.reference in client.get(LIST, {"phone__startswith": "0977"}).content.decode()
+
+
+def test_the_history_compares_two_answers(client, as_staff, asked):
+    as_staff(APPROVERS)
+    client.post(change_url(asked), answer_form(asked, answer="Xin mời bác đến phường sáng thứ Hai."))
+    client.post(change_url(asked), answer_form(asked, answer="Xin mời bác đến phường sáng thứ Ba."))
+    old, new = Version.objects.get_for_object(asked).order_by("pk")
+    address = reverse("admin:questions_question_compare", args=[asked.pk])
+    text = client.get(address, {"tu": old.pk, "den": new.pk}).content.decode()
+    assert "Câu trả lời" in text
+    assert "<del>Hai.</del>" in text and "<ins>Ba.</ins>" in text
+    for private in PRIVATE:
+        assert private not in text
