@@ -3,7 +3,8 @@
 Counted in Django's cache (Redis in production, shared by every worker; the per-process memory cache
 without Redis), in fixed windows of PORTAL_QUESTION_LIMIT_WINDOW seconds. The address counts every form
 it sends, whatever the form holds, so a flood of junk costs one cache round trip a post; the contact
-counts questions stored for it, so one person cannot fill the queue from many addresses.
+(a phone or an email) counts the valid questions sent for it, so one person cannot fill the queue from
+many addresses. Each is one increment that also answers, so concurrent posts cannot slip past a limit.
 """
 
 import hashlib
