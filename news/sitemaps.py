@@ -3,6 +3,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from questions.sitemaps import QuestionIndexSitemap, QuestionSitemap
 from ward.sitemaps import ContactSitemap
 
 from .models import Article, Category
@@ -43,4 +44,6 @@ SITEMAPS = {
     "chuyen-muc": CategorySitemap,
     "tin-tuc": ArticleSitemap,
     "lien-he": ContactSitemap,
+    "hoi-dap": QuestionIndexSitemap,
+    "hoi-dap-cau-hoi": QuestionSitemap,
 }

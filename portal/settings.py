@@ -88,6 +88,14 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
 PORTAL_PRIVATE_ROOT = Path(os.environ.get("PORTAL_PRIVATE_ROOT") or BASE_DIR / "private")
 PORTAL_TRASH_ROOT = Path(os.environ.get("PORTAL_TRASH_ROOT") or PORTAL_PRIVATE_ROOT / "trash")
 PORTAL_TRASH_DAYS = int(os.environ.get("PORTAL_TRASH_DAYS", "90"))
+# Hỏi đáp (questions/): residents' questions. Their sender's name, phone, email and tổ dân phố are
+# deleted by `manage.py purge_question_contacts` this many days after the answer (or after receipt, for
+# a question never answered). One address may send PER_ADDRESS forms, and one phone or email have
+# PER_CONTACT questions stored, per window of seconds (questions.throttle, Django's cache).
+PORTAL_QUESTION_CONTACT_DAYS = int(os.environ.get("PORTAL_QUESTION_CONTACT_DAYS", "180"))
+PORTAL_QUESTION_LIMIT_WINDOW = int(os.environ.get("PORTAL_QUESTION_LIMIT_WINDOW", "3600"))
+PORTAL_QUESTION_LIMIT_PER_ADDRESS = int(os.environ.get("PORTAL_QUESTION_LIMIT_PER_ADDRESS", "10"))
+PORTAL_QUESTION_LIMIT_PER_CONTACT = int(os.environ.get("PORTAL_QUESTION_LIMIT_PER_CONTACT", "3"))
 
 # The ward's identity on a fresh install only: the first use (or the migration) copies these into the
 # row staff then edit in the admin ("Thông tin phường và cổng", ward.models); after that they change
@@ -117,6 +125,7 @@ INSTALLED_APPS = [
     "publishing",
     "news",
     "ward",
+    "questions",
 ]
 
 MIDDLEWARE = [

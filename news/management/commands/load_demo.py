@@ -15,6 +15,7 @@ from PIL import Image, ImageDraw
 
 from news.demo_content import ARTICLES, CATEGORIES
 from news.models import Article, ArticlePhoto, Category
+from questions import demo_content as demo_questions
 from ward import demo as ward_demo
 
 PHOTO_SIZE = (1200, 800)
@@ -135,3 +136,4 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(f"Đã tạo {created} bài viết mẫu."))
         else:
             self.stdout.write("Dữ liệu mẫu đã có sẵn.")
+        demo_questions.load(self.stdout)
