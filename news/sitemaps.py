@@ -3,6 +3,8 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from pages.sitemaps import PageSitemap
+
 from .models import Article, Category
 
 
@@ -36,4 +38,9 @@ class ArticleSitemap(Sitemap):
         return item.updated_at
 
 
-SITEMAPS = {"trang-chu": HomeSitemap, "chuyen-muc": CategorySitemap, "tin-tuc": ArticleSitemap}
+SITEMAPS = {
+    "trang-chu": HomeSitemap,
+    "chuyen-muc": CategorySitemap,
+    "tin-tuc": ArticleSitemap,
+    "gioi-thieu": PageSitemap,
+}

@@ -33,6 +33,7 @@ urlpatterns = [
         name="ckeditor_browse",
     ),
     path("", include("news.urls")),
+    path("", include("pages.urls")),
 ]
 
 if settings.SERVE_MEDIA:
