@@ -25,7 +25,8 @@ class PageAdminForm(PublishableForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # By path: a parent's children follow it. A loop is refused by Page.clean(), in Vietnamese.
-        self.fields["parent"].queryset = Page.objects.only("title", "path").order_by("path")
+        if "parent" in self.fields:  # not on a read-only form (an approved page, for an editor)
+            self.fields["parent"].queryset = Page.objects.only("title", "path").order_by("path")
 
 
 class PersonForm(forms.ModelForm):

@@ -8,6 +8,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from pages.models import Page, PagePhoto, Person
+from tests.staff.conftest import approver, approver_client, editor, editor_client  # noqa: F401
 from tests.staff.files import image_bytes
 
 _serial = itertools.count(1)
@@ -51,3 +52,33 @@ def make_page_photo(db):
         return photo
 
     return make
+
+
+def page_form(photos=(), people=(), existing_photos=(), existing_people=(), **fields):
+    """The POST data of the admin's page form: fields, then photo rows and people rows (dicts)."""
+    when = timezone.localtime(fields.pop("published_at", timezone.now()))
+    data = {
+        "title": "Lịch sử phường",
+        "slug": "",
+        "parent": "",
+        "order": "0",
+        "status": Page.Status.DRAFT,
+        "published_at_0": when.strftime("%d/%m/%Y"),
+        "published_at_1": when.strftime("%H:%M:%S"),
+        "body": "<p>Đoạn một.</p><p>Đoạn hai.</p>",
+    }
+    data.update(fields)
+    for prefix, existing, new in (("photos", existing_photos, photos), ("people", existing_people, people)):
+        rows = [*existing, *new]
+        data.update(
+            {
+                f"{prefix}-TOTAL_FORMS": str(len(rows)),
+                f"{prefix}-INITIAL_FORMS": str(len(existing)),
+                f"{prefix}-MIN_NUM_FORMS": "0",
+                f"{prefix}-MAX_NUM_FORMS": "1000",
+            }
+        )
+        for index, row in enumerate(rows):
+            for key, value in row.items():
+                data[f"{prefix}-{index}-{key}"] = value
+    return data
