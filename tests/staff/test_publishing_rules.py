@@ -28,14 +28,28 @@ def test_migration_creates_the_two_groups_with_their_permissions(db):
         "delete_articlephoto",
         "view_articlephoto",
         "view_category",
+        # Giới thiệu pages, their photos and people (pages/migrations/0002).
+        "add_page",
+        "change_page",
+        "view_page",
+        "add_pagephoto",
+        "change_pagephoto",
+        "delete_pagephoto",
+        "view_pagephoto",
+        "add_person",
+        "change_person",
+        "delete_person",
+        "view_person",
     }
-    assert "publish_article" not in editors
+    assert "publish_article" not in editors and "publish_page" not in editors
     assert approvers == editors | {
         "publish_article",
         "delete_article",
         "add_category",
         "change_category",
         "view_statistics",
+        "publish_page",
+        "delete_page",
     }
 
 
