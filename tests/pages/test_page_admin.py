@@ -185,3 +185,22 @@ def test_the_admin_search_ignores_diacritics(approver_client, make_page):
     make_page(title="Mặt trận và các đoàn thể")
     found = approver_client.get(LIST, {"q": "lich su"})
     assert [p.title for p in found.context["cl"].result_list] == ["Lịch sử phường"]
+
+
+def test_restoring_a_version_that_would_close_a_loop_leaves_the_page_where_it_is(approver, make_page):
+    """A page's old version may name as parent a page that has since moved below it."""
+    from publishing import revisions
+
+    first = make_page(title="Ban Tuyên giáo")
+    second = make_page(title="Ban Dân vận", parent=first)
+    revisions.record(second, approver, "Dưới Ban Tuyên giáo")
+    second.parent = None
+    second.save()
+    first.parent = second
+    first.save()
+    old = revisions.versions_of(second).last()
+    restored, _ = revisions.restore(old, approver)
+    restored.refresh_from_db()
+    first.refresh_from_db()
+    assert restored.parent_id is None
+    assert (first.parent_id, first.path) == (second.pk, "ban-dan-van/ban-tuyen-giao")
