@@ -64,3 +64,17 @@ def test_people_cards_show_published_contacts_as_links_on_a_phone(phone, live_se
         "Ban Chấp hành Đảng bộ",
     ]
     screenshot(phone, "pages-committee-cards-phone")
+
+
+def test_printing_a_page_keeps_its_text_and_people_and_drops_navigation(desktop, live_server, screenshot):
+    load(demo_photo)
+    board = Page.objects.get(slug="ban-chap-hanh-dang-bo")
+    desktop.goto(live_server.url + board.get_absolute_url())
+    assert desktop.locator(".print-button").is_visible()  # shown by site.js
+    desktop.emulate_media(media="print")
+    for hidden in (".site-nav", ".search-form", ".breadcrumbs", ".article-tools", ".page-children"):
+        assert not desktop.locator(hidden).is_visible(), hidden
+    assert desktop.get_by_role("heading", name="Ban Chấp hành Đảng bộ", level=1).is_visible()
+    assert desktop.locator(".person-card").first.is_visible()
+    assert desktop.get_by_text("Nguyễn Văn Thành").is_visible()
+    screenshot(desktop, "pages-committee-print")
