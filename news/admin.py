@@ -49,10 +49,11 @@ class ArticleChangeList(ChangeList):
             raise IncorrectLookupParameters(error) from error
 
 
-class ArticlePhotoInline(PublishableInline, admin.StackedInline):
+class BodyPhotoInline(PublishableInline, admin.StackedInline):
+    """The captioned photo rows under a body (an article's, a page's): set model to the photo model."""
+
     # Stacked, not tabular: staff add photos from their phones, where a table's caption and position
     # columns sit off the screen to the right, and each field's help shows only as a tooltip.
-    model = ArticlePhoto
     form = ArticlePhotoForm
     formset = ArticlePhotoFormSet
     fields = ("thumbnail_preview", "image", "caption", "position")
@@ -82,8 +83,41 @@ class ArticlePhotoInline(PublishableInline, admin.StackedInline):
         return format_html('<img class="photo-thumb" src="{}" alt="{}">', photo.thumbnail.url, photo.alt)
 
 
+class ArticlePhotoInline(BodyPhotoInline):
+    model = ArticlePhoto
+
+
+class BodyAdmin:
+    """The admin of an item with a CKEditor body (articles, pages): the body shown as the page shows it
+    where the form is read-only, and a warning when the save dropped images pasted into it."""
+
+    @admin.display(description="nội dung")
+    def body_html(self, item):
+        # The body is sanitized on save (news.sanitize), the same markup the public page shows.
+        return format_html('<div class="body-preview">{}</div>', mark_safe(item.body))  # noqa: S308
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or self.has_change_permission(request, obj):
+            return fieldsets
+        # Read-only, the body would show as escaped HTML source; show it as the page will.
+        return [
+            (name, {**options, "fields": ["body_html" if f == "body" else f for f in options["fields"]]})
+            for name, options in fieldsets
+        ]
+
+    def save_model(self, request, obj, form, change):
+        images_typed = count_images(obj.body)
+        super().save_model(request, obj, form, change)
+        # The save sanitized the body: images pasted straight from Word or a computer (data: and
+        # file: addresses) were dropped. Staff would otherwise learn it only from the public page.
+        dropped = images_typed - count_images(obj.body)
+        if dropped > 0:
+            messages.warning(request, MESSAGE_IMAGES_DROPPED.format(count=dropped))
+
+
 @admin.register(Article)
-class ArticleAdmin(PublishableAdmin):
+class ArticleAdmin(BodyAdmin, PublishableAdmin):
     form = ArticleAdminForm
     inlines = [ArticlePhotoInline]
     revision_follow = ("photos",)
@@ -127,30 +161,6 @@ class ArticleAdmin(PublishableAdmin):
 
     def get_changelist(self, request, **kwargs):
         return ArticleChangeList
-
-    @admin.display(description="nội dung")
-    def body_html(self, article):
-        # The body is sanitized on save (news.sanitize), the same markup the public page shows.
-        return format_html('<div class="body-preview">{}</div>', mark_safe(article.body))  # noqa: S308
-
-    def get_fieldsets(self, request, obj=None):
-        fieldsets = super().get_fieldsets(request, obj)
-        if obj is None or self.has_change_permission(request, obj):
-            return fieldsets
-        # Read-only, the body would show as escaped HTML source; show it as the page will.
-        return [
-            (name, {**options, "fields": ["body_html" if f == "body" else f for f in options["fields"]]})
-            for name, options in fieldsets
-        ]
-
-    def save_model(self, request, obj, form, change):
-        images_typed = count_images(obj.body)
-        super().save_model(request, obj, form, change)
-        # The save sanitized the body: images pasted straight from Word or a computer (data: and
-        # file: addresses) were dropped. Staff would otherwise learn it only from the public page.
-        dropped = images_typed - count_images(obj.body)
-        if dropped > 0:
-            messages.warning(request, MESSAGE_IMAGES_DROPPED.format(count=dropped))
 
     def get_search_results(self, request, queryset, search_term):
         """Accent-insensitive: "hoi nghi" finds "Hội nghị", through the folded Article.search_text."""

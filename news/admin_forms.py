@@ -253,6 +253,8 @@ class ArticlePhotoForm(forms.ModelForm):
 
 
 class ArticlePhotoFormSet(forms.BaseInlineFormSet):
+    """The photo rows of an article or a page (any news.models.BodyPhoto), numbered as they appear."""
+
     def save(self, commit=True):
         saved = super().save(commit)
         if commit:
@@ -267,7 +269,7 @@ class ArticlePhotoFormSet(forms.BaseInlineFormSet):
         )
         for order, (_, photo) in enumerate(placed):
             if photo.order != order:
-                ArticlePhoto.objects.filter(pk=photo.pk).update(order=order)
+                self.model.objects.filter(pk=photo.pk).update(order=order)
                 photo.order = order
 
 

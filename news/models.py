@@ -20,7 +20,7 @@ from .teasers import teaser_of
 from .text import needs_slug, nfc, unique_slug
 from .view_log import DailyViews, FlushedBatch
 
-__all__ = ["Article", "ArticlePhoto", "Category", "DailyViews", "FlushedBatch"]
+__all__ = ["Article", "ArticlePhoto", "BodyPhoto", "Category", "DailyViews", "FlushedBatch"]
 
 # "Xem nhiều nhất" ranks a week's views: a ward publishes a few reports a week, so a month would let one
 # event's report hold the list for weeks after residents stopped reading it (docs/RESIDENTS.md).
@@ -239,10 +239,14 @@ FILE_FIELDS = ("image", "medium", "thumbnail", "image_webp", "medium_webp", "thu
 WEBP_OF = {"image_webp": "display_webp", "medium_webp": "medium_webp", "thumbnail_webp": "thumbnail_webp"}
 
 
-class ArticlePhoto(models.Model):
-    article = models.ForeignKey(
-        Article, related_name="photos", on_delete=models.CASCADE, verbose_name="bài viết"
-    )
+class BodyPhoto(models.Model):
+    """A captioned photo placed in a body (news.body.interleave): an article's, or a page's (pages app).
+
+    Abstract: a concrete photo adds the foreign key to its item and names that item in `item`; the item
+    has a title (the photo's alt text without a caption) and refresh_search_text() (captions are
+    searchable).
+    """
+
     image = models.ImageField(
         "ảnh",
         upload_to="photos/%Y/%m/",
@@ -271,6 +275,7 @@ class ArticlePhoto(models.Model):
     )
 
     class Meta:
+        abstract = True
         ordering = ("order", "pk")
         verbose_name = "ảnh"
         verbose_name_plural = "ảnh kèm chú thích"
@@ -286,7 +291,7 @@ class ArticlePhoto(models.Model):
             unprocessed = self.image.name if self.image._committed else None
             if self.pk and not self.image._committed:
                 # A new file in place of an old one: the old one must not stay reachable at its address.
-                replaced = ArticlePhoto.objects.filter(pk=self.pk).first()
+                replaced = type(self).objects.filter(pk=self.pk).first()
                 if replaced is not None:
                     delete_files_on_commit(replaced)
             renditions = process_photo(self.image.file)
@@ -300,7 +305,7 @@ class ArticlePhoto(models.Model):
             if unprocessed:
                 self.image.storage.delete(unprocessed)
         super().save(*args, **kwargs)
-        self.article.refresh_search_text()
+        self.item.refresh_search_text()
 
     def store_webp(self, renditions):
         """Set the WebP fields from process_photo's renditions (not saved: the caller saves)."""
@@ -313,7 +318,7 @@ class ArticlePhoto(models.Model):
 
     def delete(self, *args, **kwargs):
         result = super().delete(*args, **kwargs)
-        self.article.refresh_search_text()
+        self.item.refresh_search_text()
         return result
 
     def bring_back_files(self, fields):
@@ -323,6 +328,11 @@ class ArticlePhoto(models.Model):
         for field in FILE_FIELDS[1:]:
             bring_back(storage, name[field])
         return bring_back(storage, name["image"])
+
+    @property
+    def item(self):
+        """The article or page whose body this photo is placed in."""
+        raise NotImplementedError
 
     @property
     def thumbnail_url(self):
@@ -339,7 +349,7 @@ class ArticlePhoto(models.Model):
 
     @property
     def alt(self):
-        return self.caption or self.article.title
+        return self.caption or self.item.title
 
     def sizes_offered(self):
         """Each size stored, narrowest first, as (width, the JPEG or PNG, the WebP or None).
@@ -355,6 +365,16 @@ class ArticlePhoto(models.Model):
             if file and width not in sizes:
                 sizes[width] = (width, file, webp or None)
         return sorted(sizes.values(), key=lambda size: size[0])
+
+
+class ArticlePhoto(BodyPhoto):
+    article = models.ForeignKey(
+        Article, related_name="photos", on_delete=models.CASCADE, verbose_name="bài viết"
+    )
+
+    @property
+    def item(self):
+        return self.article
 
 
 def delete_files_on_commit(photo):

@@ -3,6 +3,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from pages.sitemaps import PageSitemap
 from questions.sitemaps import QuestionIndexSitemap, QuestionSitemap
 from ward.sitemaps import ContactSitemap
 
@@ -46,4 +47,5 @@ SITEMAPS = {
     "lien-he": ContactSitemap,
     "hoi-dap": QuestionIndexSitemap,
     "hoi-dap-cau-hoi": QuestionSitemap,
+    "gioi-thieu": PageSitemap,
 }

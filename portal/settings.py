@@ -126,6 +126,7 @@ INSTALLED_APPS = [
     "news",
     "ward",
     "questions",
+    "pages",
 ]
 
 MIDDLEWARE = [

@@ -35,6 +35,7 @@ urlpatterns = [
     path("", include("ward.urls")),
     path("", include("questions.urls")),
     path("", include("news.urls")),
+    path("", include("pages.urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -16,16 +16,17 @@ from .files import image_bytes, stored_files, upload
 from .posting import article_form
 
 
-def news_permissions(group_name):
-    # Each later type's own migration adds its permissions to these groups (questions/0002 does);
-    # this test is about what news' migrations give them.
-    permissions = Group.objects.get(name=group_name).permissions.filter(content_type__app_label="news")
+def granted(group_name, app_label):
+    # Each type's own migration gives these groups its permissions (pages/0002, questions/0002,
+    # ward/0003): each app's grants are checked exactly, one app at a time.
+    group = Group.objects.get(name=group_name)
+    permissions = group.permissions.filter(content_type__app_label=app_label)
     return set(permissions.values_list("codename", flat=True))
 
 
 def test_migration_creates_the_two_groups_with_their_permissions(db):
-    editors = news_permissions("Biên tập viên")
-    approvers = news_permissions("Duyệt tin")
+    editors = granted("Biên tập viên", "news")
+    approvers = granted("Duyệt tin", "news")
     assert editors == {
         "add_article",
         "change_article",
@@ -46,15 +47,20 @@ def test_migration_creates_the_two_groups_with_their_permissions(db):
     }
 
 
+def test_editors_write_pages_and_approvers_publish_them(db):
+    editors = granted("Biên tập viên", "pages")
+    assert editors == {
+        f"{action}_{model}"
+        for model in ("page", "pagephoto", "person")
+        for action in ("add", "change", "view", "delete")
+    } - {"delete_page"}
+    assert granted("Duyệt tin", "pages") == editors | {"publish_page", "delete_page"}
+
+
 def test_approvers_edit_the_wards_identity_and_editors_do_not(db):
     # ward/0003: the ward's identity, main menu and footer links (docs/SITE.md).
-    def ward_permissions(group_name):
-        group = Group.objects.get(name=group_name)
-        permissions = group.permissions.filter(content_type__app_label="ward")
-        return set(permissions.values_list("codename", flat=True))
-
-    assert ward_permissions("Biên tập viên") == set()
-    assert ward_permissions("Duyệt tin") == {
+    assert granted("Biên tập viên", "ward") == set()
+    assert granted("Duyệt tin", "ward") == {
         "view_wardsettings",
         "change_wardsettings",
         *(
