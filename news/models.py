@@ -209,6 +209,15 @@ class Article(KeepsFormerSlugs, Publishable):
     def get_absolute_url(self):
         return reverse("news:article_detail", kwargs={"slug": self.slug})
 
+    def safe_body(self):
+        """The body as pages show it: sanitized again, whatever wrote the row.
+
+        save() sanitizes, but update(), bulk_create, loaddata and an import through the ORM never call
+        it and store markup as given. Every page that shows the body as HTML asks this, not .body; the
+        article page is kept rendered (news.page_cache), so a kept page's readers cost nothing more.
+        """
+        return sanitize_body(self.body)
+
     def refresh_search_text(self):
         """Captions are searchable too, so a photo's change updates its article's search text."""
         self.search_text = searchable_text(self)
