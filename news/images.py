@@ -1,4 +1,4 @@
-"""Pillow: verify uploads, turn photos upright, drop their EXIF, bound their size, make thumbnails.
+"""Pillow: verify uploads, turn photos upright, drop all their metadata, bound their size, make thumbnails.
 
 Each size is also encoded as WebP, kept only where it is smaller than the JPEG (or PNG): browsers
 that read WebP are offered it in a <picture>, the rest get the JPEG.
@@ -136,6 +136,27 @@ def _in_srgb(image):
         return image  # a broken profile: the pixels as they are
 
 
+# The JPEG segments a decoder does not need to draw the picture: APP0-APP15 (JFIF, EXIF, XMP, ICC,
+# Photoshop's IPTC, makers' notes…) and COM, where phone apps write a comment (a name, an ID number).
+_METADATA_MARKERS = {*range(0xE0, 0xF0), 0xFE}
+_START_OF_SCAN = 0xDA
+
+
+def without_metadata_segments(jpeg):
+    """The JPEG's bytes with every APPn and COM segment removed; the picture's own segments kept.
+
+    Pillow writes what image.info still carries (a COM survived every re-encoding) and libjpeg a JFIF
+    header; whatever a later version writes, no segment but those that draw the picture is stored.
+    """
+    kept, at = bytearray(jpeg[:2]), 2  # SOI
+    while at + 4 <= len(jpeg) and jpeg[at] == 0xFF and jpeg[at + 1] != _START_OF_SCAN:
+        end = at + 2 + int.from_bytes(jpeg[at + 2 : at + 4], "big")
+        if jpeg[at + 1] not in _METADATA_MARKERS:
+            kept += jpeg[at:end]
+        at = end
+    return bytes(kept + jpeg[at:])  # from the first scan on: the picture's data
+
+
 def _encode(image, stem):
     """Encode without any metadata: JPEG for photos, PNG where transparency must survive."""
     buffer = io.BytesIO()
@@ -144,7 +165,7 @@ def _encode(image, stem):
         image.save(buffer, "PNG", optimize=True, icc_profile=None)
         return ContentFile(buffer.getvalue(), name=f"{stem}.png")
     image.save(buffer, "JPEG", quality=85, optimize=True, progressive=True)
-    return ContentFile(buffer.getvalue(), name=f"{stem}.jpg")
+    return ContentFile(without_metadata_segments(buffer.getvalue()), name=f"{stem}.jpg")
 
 
 def _encode_webp(image, stem, than):
@@ -182,6 +203,9 @@ def process_photo(file, webp=True):
     The names are random, so a stored photo's address cannot be guessed from its original file name.
     """
     image = _in_srgb(_upright_rgb(open_verified(file)))
+    # What the file said besides its pixels (comment, EXIF, XMP, profile, text chunks) goes here:
+    # Pillow writes some of image.info back when saving, and every size is copied from this image.
+    image.info = {}
     stem = uuid.uuid4().hex
     display = _fitted(image, MAX_SIDE)
     # Made from the display image, not the original: a quarter of the pixels to resample.
@@ -206,6 +230,7 @@ def webp_copy(stored):
     with Image.open(stored) as image:
         image.load()
         picture = image.convert("RGBA" if image.mode in ("RGBA", "LA", "P") else "RGB")
+    picture.info = {}  # a photo stored before metadata segments were all removed may have a comment
     _rewind(stored)
     stem = stored.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     return _encode_webp(picture, stem, than=stored)
