@@ -10,6 +10,7 @@ from django.contrib.admin.views.main import ChangeList
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from portal.security import allow_editor
 from publishing.admin import PublishableAdmin, PublishableInline, StateFilter
 from publishing.forms import FIRST_YEAR, LAST_YEAR
 
@@ -127,6 +128,15 @@ class ArticleAdmin(PublishableAdmin):
 
     def get_changelist(self, request, **kwargs):
         return ArticleChangeList
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        response = super().render_change_form(request, context, *args, **kwargs)
+        # CKEditor needs inline scripts (portal.security.EDITOR_POLICY): only the form whose body can
+        # be edited gets them. The read-only view of a published article shows the body as HTML, so
+        # it keeps the admin's strict policy.
+        if "body" in context["adminform"].form.fields:
+            allow_editor(response)
+        return response
 
     @admin.display(description="nội dung")
     def body_html(self, article):

@@ -7,6 +7,7 @@ A refused file is answered in the form CKEditor expects, with our Vietnamese mes
 """
 
 import re
+import secrets
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -18,6 +19,8 @@ from django.utils import timezone
 from django.utils.html import escapejs
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
+
+from portal.security import callback_policy
 
 from .images import MESSAGE_NOT_IMAGE, process_photo
 
@@ -55,12 +58,17 @@ def _answer(request, url="", message=""):
         if message:
             return JsonResponse({"uploaded": 0, "error": {"message": message}})
         return JsonResponse({"uploaded": 1, "url": url, "fileName": url.rpartition("/")[2]})
-    # The form upload posts into a hidden frame; its answer calls back into the editor's page.
+    # The form upload posts into a hidden frame; its answer calls back into the editor's page. That one
+    # script runs by its nonce (portal.security.callback_policy), and only this frame may be framed.
     call = f"{func_num}, '{escapejs(url)}', '{escapejs(message)}'"
-    return HttpResponse(
-        f"<!doctype html><script>window.parent.CKEDITOR.tools.callFunction({call});</script>",
+    nonce = secrets.token_urlsafe(16)
+    response = HttpResponse(
+        f'<!doctype html><script nonce="{nonce}">window.parent.CKEDITOR.tools.callFunction({call});</script>',
         content_type="text/html; charset=utf-8",
     )
+    response.headers["Content-Security-Policy"] = callback_policy(nonce)
+    response.headers["X-Frame-Options"] = "SAMEORIGIN"
+    return response
 
 
 def _origin_of(address):
