@@ -75,8 +75,19 @@ def _read(file):
     return data
 
 
+# Decoding is where an upload costs memory (a 7000 × 7000 PNG is 196 MB of pixels, whatever its file
+# size): one at a time per process, so a worker's threads never hold several at once. Re-entrant:
+# process_photo holds it from decoding to the last size encoded, and decodes through open_verified.
+_one_decode_at_a_time = threading.RLock()
+
+
 def open_verified(file):
     """Open an uploaded file as a fully decoded Pillow image, or raise a Vietnamese ValidationError."""
+    with _one_decode_at_a_time:
+        return _open_verified(file)
+
+
+def _open_verified(file):
     data = _read(file)
     if data[4:8] == b"ftyp" and data[8:12] in _HEIF_BRANDS:
         raise ValidationError(MESSAGE_HEIC, code="heic")
@@ -112,17 +123,11 @@ def _fitted_box(size, side):
     return max(1, round(size[0] * scale)), max(1, round(size[1] * scale))
 
 
-# Decoding is where an upload costs memory (a 7000 × 7000 PNG is 196 MB of pixels, whatever its file
-# size): one at a time per process, so a worker's threads never hold several at once.
-_one_decode_at_a_time = threading.Lock()
-
-
 def validate_image_file(file):
     """A model field validator: the file must open and decode as a JPEG, PNG or WebP image."""
     if getattr(file, "_committed", False):
         return  # already stored, so already verified and re-encoded by process_photo
-    with _one_decode_at_a_time:
-        open_verified(file).close()
+    open_verified(file).close()
 
 
 # Modes Image.reduce() averages correctly; a palette's indices (P, PA), bilevel and 16-bit greyscale
