@@ -10,6 +10,7 @@ from django.contrib.admin.views.main import ChangeList
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from portal.security import allow_editor
 from publishing.admin import PublishableAdmin, PublishableInline, StateFilter
 from publishing.forms import FIRST_YEAR, LAST_YEAR
 
@@ -91,10 +92,20 @@ class BodyAdmin:
     """The admin of an item with a CKEditor body (articles, pages): the body shown as the page shows it
     where the form is read-only, and a warning when the save dropped images pasted into it."""
 
+    def render_change_form(self, request, context, *args, **kwargs):
+        response = super().render_change_form(request, context, *args, **kwargs)
+        # CKEditor needs inline scripts (portal.security.EDITOR_POLICY): only the form whose body can
+        # be edited gets them. The read-only view of a published item shows the body as HTML, so it
+        # keeps the admin's strict policy.
+        if "body" in context["adminform"].form.fields:
+            allow_editor(response)
+        return response
+
     @admin.display(description="nội dung")
     def body_html(self, item):
-        # The body is sanitized on save (news.sanitize), the same markup the public page shows.
-        return format_html('<div class="body-preview">{}</div>', mark_safe(item.body))  # noqa: S308
+        # The same markup the public page shows, sanitized here too: a row written around save() (an
+        # import, update()) is stored as given, and the admin's policy lets inline code run.
+        return format_html('<div class="body-preview">{}</div>', mark_safe(item.safe_body()))  # noqa: S308
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)

@@ -7,22 +7,31 @@ A refused file is answered in the form CKEditor expects, with our Vietnamese mes
 """
 
 import re
+import secrets
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
-from django.http import HttpResponse, HttpResponseForbidden, JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
 from django.utils.html import escapejs
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
+
+from portal.security import callback_policy
 
 from .images import MESSAGE_NOT_IMAGE, process_photo
 
 # Whoever may add photos to an article may put images in its body (both staff groups may).
 UPLOAD_PERMISSION = "news.add_articlephoto"
 MESSAGE_NO_FILE = "Chưa chọn tệp ảnh nào để tải lên."
+MESSAGE_FOREIGN_ORIGIN = (
+    "Không tải ảnh lên được: yêu cầu không đến từ trang soạn bài của cổng tin. Xin mở lại trang quản trị"
+    " từ địa chỉ của cổng tin rồi thử lại."
+)
+MESSAGE_NOT_ALLOWED = "Tài khoản này không được phép tải ảnh lên. Xin nhờ quản trị viên cấp quyền."
 
 
 def _folder():
@@ -49,12 +58,49 @@ def _answer(request, url="", message=""):
         if message:
             return JsonResponse({"uploaded": 0, "error": {"message": message}})
         return JsonResponse({"uploaded": 1, "url": url, "fileName": url.rpartition("/")[2]})
-    # The form upload posts into a hidden frame; its answer calls back into the editor's page.
+    # The form upload posts into a hidden frame; its answer calls back into the editor's page. That one
+    # script runs by its nonce (portal.security.callback_policy), and only this frame may be framed.
     call = f"{func_num}, '{escapejs(url)}', '{escapejs(message)}'"
-    return HttpResponse(
-        f"<!doctype html><script>window.parent.CKEDITOR.tools.callFunction({call});</script>",
+    nonce = secrets.token_urlsafe(16)
+    response = HttpResponse(
+        f'<!doctype html><script nonce="{nonce}">window.parent.CKEDITOR.tools.callFunction({call});</script>',
         content_type="text/html; charset=utf-8",
     )
+    response.headers["Content-Security-Policy"] = callback_policy(nonce)
+    response.headers["X-Frame-Options"] = "SAMEORIGIN"
+    return response
+
+
+def _origin_of(address):
+    parts = urlsplit(address)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else "null"
+
+
+def from_our_pages(request):
+    """Whether the browser says this request was sent by one of our own pages.
+
+    Browsers since 2020 say so in Sec-Fetch-Site. Older ones send no Sec-Fetch-Site, but do send Origin
+    with a POST (or at least a Referer): when present it must be this site, or an origin declared in
+    DJANGO_CSRF_TRUSTED_ORIGINS (the public address, behind a proxy). With neither header there is
+    nothing to check, and the SameSite=Lax session cookie still keeps other sites out.
+    """
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site is not None:
+        return fetch_site in {"same-origin", "none"}
+    origin = request.headers.get("Origin")
+    if origin is None and request.headers.get("Referer"):
+        origin = _origin_of(request.headers["Referer"])
+    if origin is None:
+        return True
+    return origin in {f"{request.scheme}://{request.get_host()}", *settings.CSRF_TRUSTED_ORIGINS}
+
+
+def _refused(request, message):
+    # 403 as well as the reason: the form upload's frame shows the message; the dialog's and a paste's
+    # XHR show CKEditor's line for a 403, which js/editor-vi.js words to the same effect.
+    response = _answer(request, message=message)
+    response.status_code = 403
+    return response
 
 
 @require_POST
@@ -62,10 +108,10 @@ def upload(request):
     # CKEditor 4 cannot send Django's CSRF token, so the view is exempt (as django-ckeditor's is). The
     # session cookie is SameSite=Lax, so another site cannot post here as a logged-in staff member, and
     # browsers say where a request came from: anything but our own pages is refused.
-    if request.headers.get("Sec-Fetch-Site", "same-origin") not in {"same-origin", "none"}:
-        return HttpResponseForbidden()
+    if not from_our_pages(request):
+        return _refused(request, MESSAGE_FOREIGN_ORIGIN)
     if not request.user.has_perm(UPLOAD_PERMISSION):
-        return HttpResponseForbidden()
+        return _refused(request, MESSAGE_NOT_ALLOWED)
     upload = request.FILES.get("upload")
     if upload is None:
         return _answer(request, message=MESSAGE_NO_FILE)

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.html import escape
 
 from .models import Article, Category
 
@@ -27,7 +28,9 @@ class LatestArticlesFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.get_teaser()
+        # RSS readers take a description as HTML, decoded once more after the XML: the teaser is text
+        # (a summary reading "<img …>" shows those characters), so it is escaped as HTML here first.
+        return escape(item.get_teaser())
 
     def item_pubdate(self, item):
         return item.published_at

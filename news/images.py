@@ -1,4 +1,4 @@
-"""Pillow: verify uploads, turn photos upright, drop their EXIF, bound their size, make thumbnails.
+"""Pillow: verify uploads, turn photos upright, drop all their metadata, bound their size, make thumbnails.
 
 Each size is also encoded as WebP, kept only where it is smaller than the JPEG (or PNG): browsers
 that read WebP are offered it in a <picture>, the rest get the JPEG.
@@ -8,6 +8,7 @@ file never reaches the public and a phone photo never leaks where it was taken.
 """
 
 import io
+import threading
 import uuid
 import warnings
 from typing import NamedTuple
@@ -23,6 +24,11 @@ EXTENSIONS = {"JPEG": "jpg", "MPO": "jpg", "PNG": "png", "WEBP": "webp"}
 ALLOWED_FORMATS = set(EXTENSIONS)
 # A 12-megapixel phone photo is 12 M pixels; anything past 50 M is a mistake or a decompression bomb.
 MAX_PIXELS = 50_000_000
+# What decoding costs is the pixels, not the file: a 48 KB PNG of 7000 × 7000 took 500 MB. A JPEG
+# decodes at a fraction of its size (draft), so it may have the most; a PNG or WebP decodes whole
+# (WebP at about 15 bytes a pixel), so theirs are lower. With these, no accepted upload adds more than
+# about 200 MB to a worker (bench/upload_memory.py; docs/SECURITY.md, "Decompression cost").
+MAX_PIXELS_BY_FORMAT = {"JPEG": MAX_PIXELS, "MPO": MAX_PIXELS, "PNG": 20_000_000, "WEBP": 12_000_000}
 MAX_BYTES = 15 * 1024 * 1024
 MAX_SIDE = 2000
 # What a phone's screen can show (a 360-400 px wide phone at 2-3 device pixels per CSS pixel): the
@@ -34,7 +40,10 @@ WEBP_QUALITY = 80
 
 MESSAGE_NOT_IMAGE = "Tệp này không phải ảnh JPEG, PNG hoặc WebP hợp lệ."
 MESSAGE_BROKEN = "Ảnh bị hỏng hoặc tải lên chưa trọn vẹn, xin chọn lại ảnh khác."
-MESSAGE_TOO_LARGE = "Ảnh quá lớn (tối đa 50 triệu điểm ảnh và 15 MB)."
+MESSAGE_TOO_LARGE = (
+    "Ảnh quá lớn. Tối đa 15 MB, và ảnh JPEG tối đa 50 triệu điểm ảnh, PNG 20 triệu, WebP 12 triệu (ảnh"
+    " điện thoại 4000 × 3000 là 12 triệu). Xin thu nhỏ ảnh hoặc lưu thành JPEG rồi tải lên lại."
+)
 MESSAGE_HEIC = (
     "Ảnh HEIC (dạng ảnh mặc định của iPhone) chưa dùng được, xin gửi ảnh JPEG. Trên iPhone, chọn Cài đặt ›"
     " Camera › Định dạng › Tương thích nhất, hoặc mở ảnh trên máy tính và lưu lại thành JPEG."
@@ -66,8 +75,19 @@ def _read(file):
     return data
 
 
+# Decoding is where an upload costs memory (a 7000 × 7000 PNG is 196 MB of pixels, whatever its file
+# size): one at a time per process, so a worker's threads never hold several at once. Re-entrant:
+# process_photo holds it from decoding to the last size encoded, and decodes through open_verified.
+_one_decode_at_a_time = threading.RLock()
+
+
 def open_verified(file):
     """Open an uploaded file as a fully decoded Pillow image, or raise a Vietnamese ValidationError."""
+    with _one_decode_at_a_time:
+        return _open_verified(file)
+
+
+def _open_verified(file):
     data = _read(file)
     if data[4:8] == b"ftyp" and data[8:12] in _HEIF_BRANDS:
         raise ValidationError(MESSAGE_HEIC, code="heic")
@@ -77,12 +97,14 @@ def open_verified(file):
             with Image.open(io.BytesIO(data)) as probe:
                 if probe.format not in ALLOWED_FORMATS:
                     raise ValidationError(MESSAGE_NOT_IMAGE, code="format")
-                if probe.width * probe.height > MAX_PIXELS:
+                # From the header alone, before a single pixel is decoded.
+                if probe.width * probe.height > MAX_PIXELS_BY_FORMAT[probe.format]:
                     raise ValidationError(MESSAGE_TOO_LARGE, code="too_large")
                 probe.verify()
             image = Image.open(io.BytesIO(data))
             # verify() reads only the structure; decoding every pixel is what catches a truncated file.
-            image.draft("RGB", (MAX_SIDE, MAX_SIDE))
+            # A JPEG decodes at the smallest scale (1/2, 1/4, 1/8) still filling the display size.
+            image.draft("RGB", _fitted_box(image.size, MAX_SIDE))
             image.load()
     except ValidationError:
         raise
@@ -95,11 +117,43 @@ def open_verified(file):
     return image
 
 
+def _fitted_box(size, side):
+    """The box a picture of this size is fitted into side × side by, as (width, height)."""
+    scale = min(1, side / max(size))
+    return max(1, round(size[0] * scale)), max(1, round(size[1] * scale))
+
+
 def validate_image_file(file):
     """A model field validator: the file must open and decode as a JPEG, PNG or WebP image."""
     if getattr(file, "_committed", False):
         return  # already stored, so already verified and re-encoded by process_photo
     open_verified(file).close()
+
+
+# Modes Image.reduce() averages correctly; a palette's indices (P, PA), bilevel and 16-bit greyscale
+# are converted first.
+_REDUCIBLE = {"L", "LA", "RGB", "RGBA", "I", "F", "CMYK", "YCbCr"}
+
+
+def _reduced(image):
+    """The decoded picture reduced by a whole factor, its long side still at least MAX_SIDE.
+
+    Done before anything else, so that turning, converting and resampling copy a picture of a few
+    megapixels rather than the full one (a JPEG was already decoded small: draft). The full picture
+    is freed here.
+    """
+    factor = max(image.size) // MAX_SIDE
+    if factor < 2:
+        return image
+    source = image
+    if image.mode not in _REDUCIBLE:
+        has_alpha = image.mode in ("PA", "LA") or "transparency" in image.info
+        target = "I" if image.mode.startswith("I") else "RGBA" if has_alpha else "RGB"
+        source = image.convert("L" if image.mode == "1" else target)
+    reduced = source.reduce(factor)
+    reduced.info = dict(image.info)  # the orientation and profile, read next
+    image.close()
+    return reduced
 
 
 def _upright_rgb(image):
@@ -136,6 +190,27 @@ def _in_srgb(image):
         return image  # a broken profile: the pixels as they are
 
 
+# The JPEG segments a decoder does not need to draw the picture: APP0-APP15 (JFIF, EXIF, XMP, ICC,
+# Photoshop's IPTC, makers' notes…) and COM, where phone apps write a comment (a name, an ID number).
+_METADATA_MARKERS = {*range(0xE0, 0xF0), 0xFE}
+_START_OF_SCAN = 0xDA
+
+
+def without_metadata_segments(jpeg):
+    """The JPEG's bytes with every APPn and COM segment removed; the picture's own segments kept.
+
+    Pillow writes what image.info still carries (a COM survived every re-encoding) and libjpeg a JFIF
+    header; whatever a later version writes, no segment but those that draw the picture is stored.
+    """
+    kept, at = bytearray(jpeg[:2]), 2  # SOI
+    while at + 4 <= len(jpeg) and jpeg[at] == 0xFF and jpeg[at + 1] != _START_OF_SCAN:
+        end = at + 2 + int.from_bytes(jpeg[at + 2 : at + 4], "big")
+        if jpeg[at + 1] not in _METADATA_MARKERS:
+            kept += jpeg[at:end]
+        at = end
+    return bytes(kept + jpeg[at:])  # from the first scan on: the picture's data
+
+
 def _encode(image, stem):
     """Encode without any metadata: JPEG for photos, PNG where transparency must survive."""
     buffer = io.BytesIO()
@@ -144,7 +219,7 @@ def _encode(image, stem):
         image.save(buffer, "PNG", optimize=True, icc_profile=None)
         return ContentFile(buffer.getvalue(), name=f"{stem}.png")
     image.save(buffer, "JPEG", quality=85, optimize=True, progressive=True)
-    return ContentFile(buffer.getvalue(), name=f"{stem}.jpg")
+    return ContentFile(without_metadata_segments(buffer.getvalue()), name=f"{stem}.jpg")
 
 
 def _encode_webp(image, stem, than):
@@ -181,7 +256,15 @@ def process_photo(file, webp=True):
 
     The names are random, so a stored photo's address cannot be guessed from its original file name.
     """
-    image = _in_srgb(_upright_rgb(open_verified(file)))
+    with _one_decode_at_a_time:
+        return _process(file, webp)
+
+
+def _process(file, webp):
+    image = _in_srgb(_upright_rgb(_reduced(open_verified(file))))
+    # What the file said besides its pixels (comment, EXIF, XMP, profile, text chunks) goes here:
+    # Pillow writes some of image.info back when saving, and every size is copied from this image.
+    image.info = {}
     stem = uuid.uuid4().hex
     display = _fitted(image, MAX_SIDE)
     # Made from the display image, not the original: a quarter of the pixels to resample.
@@ -206,6 +289,7 @@ def webp_copy(stored):
     with Image.open(stored) as image:
         image.load()
         picture = image.convert("RGBA" if image.mode in ("RGBA", "LA", "P") else "RGB")
+    picture.info = {}  # a photo stored before metadata segments were all removed may have a comment
     _rewind(stored)
     stem = stored.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     return _encode_webp(picture, stem, than=stored)

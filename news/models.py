@@ -14,7 +14,7 @@ from publishing.models import KeepsFormerSlugs, Publishable, PublishableQuerySet
 from publishing.trash import bring_back, retire_on_commit
 
 from .images import MEDIUM_SIDE, THUMBNAIL_SIDE, fitted_width, process_photo, validate_image_file
-from .sanitize import sanitize_body
+from .sanitize import ShowsBodySafely, sanitize_body
 from .search import indexed, searchable_text
 from .teasers import teaser_of
 from .text import needs_slug, nfc, unique_slug
@@ -142,7 +142,7 @@ class ArticleQuerySet(PublishableQuerySet):
         )
 
 
-class Article(KeepsFormerSlugs, Publishable):
+class Article(KeepsFormerSlugs, ShowsBodySafely, Publishable):
     title = models.CharField("tiêu đề", max_length=255)
     slug = models.SlugField(
         "đường dẫn",

@@ -96,3 +96,15 @@ def sanitize_body(html):
     clean = nfc(_MARK_AFTER_TAG.sub(">&#x338;", _clean(blocks)))
     clean = _IMG.sub(_tidy_image, _OWN_LINK_REL.sub(r"\1", clean))
     return _EMPTY_P.sub("", clean).strip()
+
+
+class ShowsBodySafely:
+    """For a model with a sanitized `body` (articles, Giới thiệu pages): the body as pages show it.
+
+    save() sanitizes, but update(), bulk_create, loaddata and an import through the ORM never call it
+    and store markup as given. Every page that shows a body as HTML asks safe_body(), not .body; the
+    public pages are kept rendered (news.page_cache), so a kept page's readers cost nothing more.
+    """
+
+    def safe_body(self):
+        return sanitize_body(self.body)

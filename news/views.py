@@ -155,7 +155,7 @@ def render_article(request, slug, keep_as, visit, cookie):
     # The row was read after this visit was recorded, if it was: on the direct path it is the live count.
     total = visit.total if visit is not None and visit.total is not None else article.view_count
     photos = list(article.photos.all())
-    items = interleave(article.body, photos)
+    items = interleave(article.safe_body(), photos)
     public = Article.objects.published()
     response = render(
         request,

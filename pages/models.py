@@ -22,7 +22,7 @@ from django.urls import reverse
 
 from news.images import THUMBNAIL_SIDE, process_photo, validate_image_file
 from news.models import BodyPhoto, delete_files_on_commit
-from news.sanitize import sanitize_body
+from news.sanitize import ShowsBodySafely, sanitize_body
 from news.search import indexed, plain_text
 from news.teasers import teaser_of
 from news.text import needs_slug, nfc, unique_slug
@@ -84,7 +84,7 @@ class PageQuerySet(PublishableQuerySet):
         return current | set(former.values_list("slug", flat=True))
 
 
-class Page(KeepsFormerSlugs, Publishable):
+class Page(KeepsFormerSlugs, ShowsBodySafely, Publishable):
     title = models.CharField("tiêu đề", max_length=255)
     slug = models.SlugField(
         "đường dẫn",

@@ -49,7 +49,7 @@ def detail(request, path):
         return redirect(page, permanent=True)
     ancestors = sorted(pages.for_listing().filter(slug__in=page.ancestor_slugs()), key=lambda p: p.depth)
     photos = list(page.photos.all())
-    items = interleave(page.body, photos)
+    items = interleave(page.safe_body(), photos)
     return render(
         request,
         "pages/page.html",

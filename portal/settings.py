@@ -253,6 +253,12 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "portal.login_throttle.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "portal.login_throttle.client_ip"
+# A login tried during the lockout (the real user's correct one included) does not start the 15
+# minutes again: otherwise one wrong try every few minutes from the office's address keeps an official
+# out all day. The lockout ends 15 minutes after the fifth failure, whatever is tried meanwhile.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# Axes' own handler, keeping a bounded amount of each failed login's data (portal/login_throttle.py).
+AXES_HANDLER = "portal.login_throttle.BoundedAttemptHandler"
 
 # django-ckeditor bundles CKEditor 4, whose upstream is end-of-life. docs/SECURITY.md lists the
 # measures that contain it (staff-only editor and uploader, nh3 on save, CSP); with those in place

@@ -34,7 +34,8 @@ def test_rss_feed_is_valid_rss_2_with_published_items_newest_first(client, make_
     assert [i.findtext("title") for i in items] == ["Tin mới & nóng", "Tin cũ"]
     first = items[0]
     assert first.findtext("link") == f"http://testserver{newer.get_absolute_url()}"
-    assert first.findtext("description") == "Tóm tắt <mới>."
+    # The description is HTML to a feed reader: the summary's "<mới>" is written so that it reads as text.
+    assert first.findtext("description") == "Tóm tắt &lt;mới&gt;."
     assert first.findtext("category") == category.name
     assert parsedate_to_datetime(first.findtext("pubDate")) == newer.published_at.replace(microsecond=0)
     assert items[1].findtext("description") == older.summary
@@ -120,3 +121,26 @@ def test_an_article_without_a_summary_is_described_by_its_opening_words(client, 
     assert root.find("channel/item").findtext("description").startswith("Sáng 20/11, Chi bộ khu dân cư số 5")
     page = client.get(article.get_absolute_url()).content.decode()
     assert '<meta property="og:description" content="Sáng 20/11, Chi bộ khu dân cư số 5' in page
+
+
+def test_text_that_looks_like_a_tag_stays_text_in_every_feed(client, make_article):
+    """A feed reader decodes a description as HTML: text showing "<img … onerror=…>" must not become one."""
+    section = Category.objects.create(name="Thông báo", order=3)
+    shown = "<img src=x onerror=alert(1)>"
+    make_article(
+        title="Cảnh báo tin nhắn lừa đảo",
+        summary="",
+        body="<p>Tin nhắn giả chứa đoạn &lt;img src=x onerror=alert(1)&gt; để lừa người đọc.</p>",
+        category=section,
+    )
+    make_article(
+        title="Nhắc nhở về mã độc", summary=f"Đừng mở tệp có dòng {shown} trong đó.", category=section
+    )
+    for address in ("/rss/", f"/chuyen-muc/{section.slug}/rss/"):
+        channel = ET.fromstring(client.get(address).content).find("channel")  # noqa: S314 - our own response
+        descriptions = [item.findtext("description") for item in channel.findall("item")]
+        assert descriptions == [
+            "Tin nhắn giả chứa đoạn &lt;img src=x onerror=alert(1)&gt; để lừa người đọc.",
+            "Đừng mở tệp có dòng &lt;img src=x onerror=alert(1)&gt; trong đó.",
+        ], address
+        assert all("<img" not in description for description in descriptions)

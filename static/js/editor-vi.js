@@ -45,6 +45,13 @@
     },
     list: { bulletedlist: "Danh sách gạch đầu dòng", numberedlist: "Danh sách đánh số" },
     undo: { undo: "Hoàn tác" },
+    // The uploader answers 403 to a request not sent from our pages, or from an account without the
+    // right to upload (news/editor_uploads.py); CKEditor shows this line for it, not the answer's text.
+    filetools: {
+      httpError403:
+        "Không tải ảnh lên được: tài khoản này không được tải ảnh, hoặc yêu cầu không đến từ trang soạn bài" +
+        " của cổng tin. Xin tải lại trang quản trị rồi thử lại.",
+    },
     notification: { closed: "Đã đóng thông báo." },
     toolbar: { toolbarExpand: "Mở rộng thanh công cụ" },
     editorPanel: "Thanh công cụ soạn thảo",

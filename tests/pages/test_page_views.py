@@ -137,3 +137,14 @@ def test_the_former_address_of_an_unpublished_page_is_404(reader, committee):
     board.status = Page.Status.DRAFT
     board.save()
     assert reader.get(old).status_code == 404
+
+
+def test_a_body_written_around_save_is_shown_safe(reader, make_page):
+    # Page.save() sanitizes; update() (an import, the shell) stores the markup as given.
+    page = make_page(title="Trang sửa bằng lệnh update")
+    hostile = '<p>Đoạn đầu.</p><img src=x onerror="alert(1)"><script>alert(2)</script>'
+    Page.objects.filter(pk=page.pk).update(body=hostile)
+    text = reader.get(page.get_absolute_url()).content.decode()
+    assert "Đoạn đầu." in text
+    for trace in ("<img src=x", "onerror=", "<script>alert"):
+        assert trace not in text, trace

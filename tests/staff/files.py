@@ -131,3 +131,74 @@ def photo_file_names(photo):
     from news.models import FILE_FIELDS
 
     return sorted(name for name in (getattr(photo, field).name for field in FILE_FIELDS) if name)
+
+
+# What a phone app wrote into a resident's photo: the sender's name and citizen ID number (invented).
+PERSONAL_NAME = "Nguyễn Thị Hồng Nhung"
+PERSONAL_ID = "079301004217"
+
+
+def photo_with_personal_metadata(size=(3000, 2250), fmt="JPEG", only_comment=False):
+    """A photo carrying a name and an ID number in every metadata place there is.
+
+    JPEG: a COM segment, EXIF (artist, description), XMP, an ICC profile and an APP13
+    (Photoshop/IPTC) segment. PNG and WebP: their text, EXIF, XMP and ICC chunks. only_comment: a
+    JPEG with the COM segment alone, as a phone's messaging app saves it.
+    """
+    from PIL import PngImagePlugin
+
+    words = f"{PERSONAL_NAME} CCCD {PERSONAL_ID}"
+    exif = Image.Exif()
+    exif[ExifTags.Base.Artist] = PERSONAL_NAME
+    exif[ExifTags.Base.ImageDescription] = f"CCCD {PERSONAL_ID}"
+    xmp = f'<x:xmpmeta xmlns:x="adobe:ns:meta/"><dc:creator>{words}</dc:creator></x:xmpmeta>'.encode()
+    profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    options = {"exif": exif, "xmp": xmp, "icc_profile": profile}
+    picture = Image.new("RGB", size, (40, 110, 170))
+    buffer = io.BytesIO()
+    if only_comment:
+        picture.save(buffer, "JPEG", comment=words.encode())
+        return buffer.getvalue()
+    if fmt == "JPEG":
+        picture.save(buffer, "JPEG", comment=words.encode(), **options)
+        data = buffer.getvalue()
+        iptc = b"Photoshop 3.0\x00" + words.encode()
+        app13 = b"\xff\xed" + struct.pack(">H", len(iptc) + 2) + iptc
+        return data[:2] + app13 + data[2:]
+    if fmt == "PNG":
+        text = PngImagePlugin.PngInfo()
+        text.add_itxt("Author", words)
+        picture.save(buffer, "PNG", pnginfo=text, **options)
+    else:
+        picture.save(buffer, fmt, **options)
+    return buffer.getvalue()
+
+
+def jpeg_segments(data):
+    """The markers of a JPEG's segments before its first scan (0xDB quantisation tables, 0xFE COM…)."""
+    markers, at = [], 2
+    while data[at] == 0xFF and data[at + 1] != 0xDA:
+        markers.append(data[at + 1])
+        at += 2 + struct.unpack(">H", data[at + 2 : at + 4])[0]
+    return markers
+
+
+def png_chunks(data):
+    kinds, at = [], 8
+    while at < len(data):
+        (length,) = struct.unpack(">I", data[at : at + 4])
+        kinds.append(data[at + 4 : at + 8].decode())
+        at += 12 + length
+    return kinds
+
+
+def webp_chunks(data):
+    """The chunk names of a WebP (RIFF) file, and the VP8X flags byte (0 without a VP8X chunk)."""
+    kinds, flags, at = [], 0, 12
+    while at < len(data):
+        kind, (length,) = data[at : at + 4].decode(), struct.unpack("<I", data[at + 4 : at + 8])
+        if kind == "VP8X":
+            flags = data[at + 8]
+        kinds.append(kind)
+        at += 8 + length + (length & 1)
+    return kinds, flags

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.html import escapejs
 from PIL import ExifTags, Image
 
+from news.editor_uploads import MESSAGE_FOREIGN_ORIGIN
 from news.images import MAX_SIDE
 
 from .files import (
@@ -107,6 +108,47 @@ def test_a_post_from_another_site_is_refused(editor_client, media_root):
     )
     assert response.status_code == 403
     assert stored_files(media_root) == []
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Origin": "https://trang-la.example"},
+        {"Origin": "null"},  # a sandboxed frame or a file opened from disk
+        {"Referer": "https://trang-la.example/bai-viet.html"},
+    ],
+)
+def test_a_foreign_origin_is_refused_when_the_browser_sends_no_sec_fetch_site(
+    editor_client, media_root, headers
+):
+    """Browsers before 2020 send no Sec-Fetch-Site; their Origin (or Referer) still says who posts."""
+    response = editor_client.post(XHR, {"upload": upload("anh.jpg", image_bytes())}, headers=headers)
+    assert response.status_code == 403
+    assert response.json() == {"uploaded": 0, "error": {"message": MESSAGE_FOREIGN_ORIGIN}}
+    assert stored_files(media_root) == []
+
+
+def test_a_refused_origin_is_explained_in_the_form_uploads_frame(editor_client, media_root):
+    headers = {"Origin": "https://trang-la.example"}
+    response = editor_client.post(FORM, {"upload": upload("anh.jpg", image_bytes())}, headers=headers)
+    assert response.status_code == 403
+    assert escapejs(MESSAGE_FOREIGN_ORIGIN) in response.content.decode()
+    assert stored_files(media_root) == []
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Origin": "http://testserver"},
+        {"Referer": "http://testserver/quan-tri/news/article/add/"},
+        {"Origin": "https://tin.phuong.example"},  # the public address, declared behind a proxy
+    ],
+)
+def test_our_own_origin_may_upload_without_sec_fetch_site(editor_client, media_root, settings, headers):
+    settings.CSRF_TRUSTED_ORIGINS = ["https://tin.phuong.example"]
+    response = editor_client.post(XHR, {"upload": upload("anh.jpg", image_bytes())}, headers=headers)
+    assert response.json()["uploaded"] == 1
+    assert len(stored_files(media_root)) == 2
 
 
 def test_the_server_browser_is_staff_only_and_lists_uploads(client, editor_client):

@@ -1,18 +1,31 @@
 """The admin login is throttled: five wrong passwords for one account from one address lock that pair out."""
 
+from datetime import timedelta
+
+from axes.models import AccessAttempt
+from django.db.models import F
 from django.test import RequestFactory, override_settings
 from django.urls import reverse
 
-from portal.login_throttle import client_ip
+from portal.login_throttle import ATTEMPT_DATA_CHARS, client_ip
 
 from .people import PASSWORD
 
 LOCKED = "Tài khoản tạm thời bị khóa đăng nhập"
 
 
-def attempt(client, password, username="bien-tap", address="203.0.113.7"):
+def attempt(client, password, username="bien-tap", address="203.0.113.7", junk=None):
     login = f"{reverse('admin:login')}?next={reverse('admin:index')}"
-    return client.post(login, {"username": username, "password": password}, REMOTE_ADDR=address, follow=False)
+    data = {"username": username, "password": password}
+    if junk:
+        login += f"&rac={junk}"
+        data["rac"] = junk
+    return client.post(login, data, REMOTE_ADDR=address, follow=False)
+
+
+def minutes_pass(minutes):
+    """Move every recorded attempt that many minutes into the past, as if the clock had run on."""
+    AccessAttempt.objects.update(attempt_time=F("attempt_time") - timedelta(minutes=minutes))
 
 
 def test_a_correct_password_logs_in(client, editor):
@@ -66,3 +79,45 @@ def test_the_administrator_lifts_a_lock_on_pages_in_vietnamese(client, editor, a
     assert "Đang bị khóa" in page and "Locked Out" not in page
     assert "Xóa các lượt đã hết hạn" in page
     assert "203.0.113.7" in page
+
+
+def test_wrong_tries_during_a_lockout_do_not_keep_it_on(client, editor):
+    """One wrong try every few minutes from the office's address kept an official out all day."""
+    for _ in range(5):
+        attempt(client, "sai-mat-khau")
+    for _ in range(3):  # a wrong try 4, 8 and 12 minutes into the lockout: each refused, none restarts it
+        minutes_pass(4)
+        response = attempt(client, "sai-mat-khau")
+        assert response.status_code == 429
+        assert LOCKED in response.content.decode()
+    minutes_pass(4)  # 16 minutes after the fifth failure
+    response = attempt(client, PASSWORD)
+    assert response.status_code == 302
+    assert client.get(reverse("admin:index")).status_code == 200
+
+
+def test_the_lockout_still_holds_for_its_whole_fifteen_minutes(client, editor):
+    for _ in range(5):
+        attempt(client, "sai-mat-khau")
+    minutes_pass(14)
+    assert attempt(client, PASSWORD).status_code == 429
+    minutes_pass(2)
+    assert attempt(client, PASSWORD).status_code == 302
+
+
+def test_junk_sent_with_failed_logins_does_not_grow_the_attempt_row(client, editor):
+    """1,000 characters of junk per POST grew one row to 1.5 MB; what is kept of it is bounded."""
+    junk = "x" * 1000
+    for _ in range(3):  # past the lockout's fifteen minutes twice: each round starts a new count
+        for _ in range(12):
+            attempt(client, "sai-mat-khau", junk=junk)
+        minutes_pass(16)
+    for _ in range(4):
+        attempt(client, "sai-mat-khau", junk=junk)
+    row = AccessAttempt.objects.get(username="bien-tap")
+    assert row.failures_since_start == 4
+    assert len(row.get_data) <= ATTEMPT_DATA_CHARS
+    assert len(row.post_data) <= ATTEMPT_DATA_CHARS
+    # What is kept is the latest attempt's data (axes cuts each to 1,024 characters).
+    assert row.post_data.rstrip("x").endswith("\nrac=")
+    assert attempt(client, "sai-mat-khau").status_code == 429  # and the count still locks
