@@ -3,6 +3,8 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from notices.sitemaps import NoticeSitemap
+
 from .models import Article, Category
 
 
@@ -36,4 +38,9 @@ class ArticleSitemap(Sitemap):
         return item.updated_at
 
 
-SITEMAPS = {"trang-chu": HomeSitemap, "chuyen-muc": CategorySitemap, "tin-tuc": ArticleSitemap}
+SITEMAPS = {
+    "trang-chu": HomeSitemap,
+    "chuyen-muc": CategorySitemap,
+    "tin-tuc": ArticleSitemap,
+    "thong-bao": NoticeSitemap,
+}

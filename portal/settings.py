@@ -115,6 +115,7 @@ INSTALLED_APPS = [
     "reversion",
     "publishing",
     "news",
+    "notices",
 ]
 
 MIDDLEWARE = [

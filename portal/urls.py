@@ -32,6 +32,7 @@ urlpatterns = [
         never_cache(staff_member_required(ckeditor_views.browse)),
         name="ckeditor_browse",
     ),
+    path("thong-bao/", include("notices.urls")),
     path("", include("news.urls")),
 ]
 

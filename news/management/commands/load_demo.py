@@ -15,6 +15,7 @@ from PIL import Image, ImageDraw
 
 from news.demo_content import ARTICLES, CATEGORIES
 from news.models import Article, ArticlePhoto, Category
+from notices import demo_content as notices_demo
 
 PHOTO_SIZE = (1200, 800)
 # (sky or wall at the top, floor or ground at the bottom, accent) for each photo in turn.
@@ -133,3 +134,4 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(f"Đã tạo {created} bài viết mẫu."))
         else:
             self.stdout.write("Dữ liệu mẫu đã có sẵn.")
+        notices_demo.load(self.stdout)
