@@ -14,6 +14,7 @@ PORTAL_PAGE_CACHE_SECONDS (lists show view counts; they may be that far behind) 
 whose count is put in fresh on every request, PORTAL_ARTICLE_CACHE_SECONDS.
 """
 
+import math
 import threading
 import time
 import zlib
@@ -95,7 +96,9 @@ def _settle(current, next_due):
 def bump():
     """A new generation (every kept page is stale from now), and the next due time recomputed."""
     due = next_due_time()
-    stamp = "" if due is None else f"{due.timestamp():.0f}"
+    # Whole seconds, rounded down: rounded to the nearest, a due moment at 08:00:00.6 was kept as
+    # 08:00:01, and the page stayed as it was for that part of a second after the notice's end.
+    stamp = "" if due is None else str(math.floor(due.timestamp()))
     if uses_redis():
         client = redis_client()
         with client.pipeline() as pipe:

@@ -18,6 +18,8 @@ def restore_groups():
     importlib.import_module("news.migrations.0012_view_statistics_permission").grant_to_approvers(
         apps, schema_editor=None
     )
+    notices = importlib.import_module("notices.migrations.0002_notice_permissions_for_groups")
+    notices.grant(apps, schema_editor=None)
 
 
 def make_staff(username, group_name, password=PASSWORD):
