@@ -85,7 +85,8 @@ def article_list(request):
             "lead": lead,
             "lead_is_notice": isinstance(lead, Notice),
             "others": [article for article in articles if article != lead],
-            "notices": current_notices(),
+            # A notice pinned as the lead story is not repeated in the block below it.
+            "notices": [notice for notice in current_notices() if notice != lead],
             "sections": [
                 (section, list(articles)) for section, articles in groupby(newest, key=attrgetter("category"))
             ],

@@ -115,6 +115,7 @@ def test_a_pinned_notice_leads_with_its_validity(reader, make_article, make_noti
     assert lead(html) == "Lịch tiếp công dân tháng 12"
     assert '<p class="featured-kind">Thông báo</p>' in html
     assert "Lãnh đạo phường tiếp dân sáng thứ Năm." in html
+    assert block(html) == []  # not repeated in the block
     assert "Bài mới nhất" in latest(html)
 
 

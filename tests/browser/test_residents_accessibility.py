@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import DESKTOP, PHONE, new_context
+from .notice_content import populate_notices
 from .portal_content import populate
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -75,3 +76,17 @@ def test_a_wide_table_on_a_phone_scrolls_from_the_keyboard(axe_page, live_server
     axe_page.keyboard.press("ArrowRight")
     axe_page.wait_for_function("document.activeElement.scrollLeft > 0")
     assert axe_page.get_by_role("table").count() == 1  # still read as a table
+
+
+@pytest.mark.parametrize("axe_page", [PHONE, DESKTOP], ids=["360x800", "1280x900"], indirect=True)
+def test_notice_pages_have_no_serious_or_critical_violations(axe_page, live_server, make_article, make_photo):
+    """/thong-bao/, a notice with a file, and the home page with the block and a pinned notice."""
+    populate(make_article, make_photo)
+    notice = populate_notices(pin=True)
+    found = {}
+    for path in ("/thong-bao/", notice.get_absolute_url(), "/", "/thong-bao/khong-co/"):
+        axe_page.goto(live_server.url + path)
+        violations = serious_violations(axe_page)
+        if violations:
+            found[path] = violations
+    assert found == {}
