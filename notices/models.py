@@ -22,7 +22,7 @@ from news.search import indexed, plain_text
 from news.teasers import teaser_of
 from news.text import needs_slug, nfc, unique_slug
 from publishing.models import KeepsFormerSlugs, Publishable, PublishableQuerySet, earliest_after, published_q
-from publishing.trash import retire_on_commit
+from publishing.trash import bring_back, retire_on_commit
 
 from .attachments import Kind, kind_of, stored_form, validate_attachment
 
@@ -188,6 +188,10 @@ class NoticeAttachment(models.Model):
             self.file.save(stored.name, stored, save=False)
             self.size = self.file.size
         super().save(*args, **kwargs)
+
+    def bring_back_files(self, fields):
+        """Before a restore sets the fields: the file back from the trash; False if it was purged."""
+        return bring_back(self.file.storage, getattr(fields.get("file"), "name", fields.get("file")))
 
     @property
     def is_image(self):

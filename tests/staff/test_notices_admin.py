@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
+from reversion.models import Version
 
 from news.models import Article
 from notices.attachments import MESSAGE_EMPTY, MESSAGE_KIND, MESSAGE_OFFICE
@@ -257,3 +258,49 @@ def test_the_pin_form_asks_for_times_as_dd_mm_yyyy_hh_mm(approver_client, articl
     form = approver_client.get(reverse("admin:notices_featuredpin_change", args=[pin.pk])).content.decode()
     assert re.search(r'name="starts_at_0" value="10/12/2026"', form)
     assert 'name="starts_at_1" value="08:15"' in form
+
+
+def test_staff_find_notices_without_typing_accents(approver_client, make_notice):
+    make_notice(title="Lịch cắt điện khu phố 3")
+    make_notice(title="Họp dân tổ 5")
+    listed = approver_client.get(
+        reverse("admin:notices_notice_changelist"), {"q": "cat dien"}
+    ).content.decode()
+    assert "Lịch cắt điện khu phố 3" in listed
+    assert "Họp dân tổ 5" not in listed
+
+
+def test_a_removed_file_leaves_the_site_and_a_restore_brings_it_back(
+    approver_client, media_root, django_capture_on_commit_callbacks
+):
+    files = [("lich.pdf", PDF, "Lịch cắt điện chi tiết")]
+    assert (
+        approver_client.post(ADD, notice_form(files=files, status=Notice.Status.PUBLISHED)).status_code == 302
+    )
+    notice, attachment = Notice.objects.get(), NoticeAttachment.objects.get()
+    stored = media_root / attachment.file.name
+    change = reverse("admin:notices_notice_change", args=[notice.pk])
+    data = notice_form(
+        status=Notice.Status.PUBLISHED, **split("published_at", timezone.localtime(notice.published_at))
+    )
+    data |= {
+        "attachments-TOTAL_FORMS": "1",
+        "attachments-INITIAL_FORMS": "1",
+        "attachments-0-id": str(attachment.pk),
+        "attachments-0-notice": str(notice.pk),
+        "attachments-0-title": attachment.title,
+        "attachments-0-order": "0",
+        "attachments-0-DELETE": "on",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        removed = approver_client.post(change, data)
+    assert removed.status_code == 302, errors(removed)
+    assert not NoticeAttachment.objects.exists()
+    assert not stored.exists()
+    first = Version.objects.get_for_object(notice).order_by("pk").first()
+    restore = reverse("admin:notices_notice_restore", args=[notice.pk, first.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        assert approver_client.post(restore).status_code == 302
+    assert NoticeAttachment.objects.get().file.name == attachment.file.name
+    assert stored.read_bytes() == PDF
+    assert "Lịch cắt điện chi tiết" in approver_client.get(notice.get_absolute_url()).content.decode()
