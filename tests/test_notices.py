@@ -2,9 +2,11 @@
 printable page with its validity and files; drafts, notices not yet in force and bad addresses are not
 shown to residents."""
 
+import io
 import re
 from datetime import timedelta
 
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -242,3 +244,18 @@ def test_the_sitemap_lists_notices_on_the_site(reader, make_notice):
     assert f"<loc>http://testserver{shown.get_absolute_url()}</loc>" in xml
     assert draft.get_absolute_url() not in xml
     assert later.get_absolute_url() not in xml
+
+
+def test_the_demo_has_a_notice_in_force_one_expired_and_one_to_come(db, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    assert "Đã tạo 3 thông báo mẫu." in out.getvalue()
+    assert [n.slug for n in Notice.objects.current()] == ["lich-tam-ngung-cap-dien-khu-pho-3"]
+    assert [n.slug for n in Notice.objects.expired()] == ["ngay-tiem-chung-mo-rong-tai-tram-y-te"]
+    later = Notice.objects.published().exclude(pk__in=Notice.objects.on_site())
+    assert [n.slug for n in later] == ["hop-dan-to-dan-pho-5-gop-y-chinh-trang-via-he"]
+    again = io.StringIO()
+    call_command("load_demo", stdout=again)
+    assert "thông báo mẫu" not in again.getvalue()
+    assert Notice.objects.count() == 3
