@@ -49,17 +49,20 @@ def scheduled_q(now=None):
 
 
 def earliest_after(queryset, fields, now=None):
-    """The earliest of these time fields still to come, over the queryset's rows, in one query; or None.
+    """The earliest of these time fields still to come, over the queryset's rows; or None.
 
     The one rule of "due moments": times at which what readers see changes with no save (a scheduled
     item going public, a notice's validity starting or ending, a featured pin starting or ending).
     news.page_cache asks every model that names its due_fields, and bumps its pages' generation then.
+    One small query per field, the bound in its WHERE: an index on the time finds the first row at once
+    (a MIN(... FILTER ...) over all fields in one query read every published article).
     """
     now = now or timezone.now()
-    found = queryset.order_by().aggregate(
-        **{field: Min(field, filter=Q(**{f"{field}__gt": now})) for field in fields}
+    found = (
+        queryset.filter(**{f"{field}__gt": now}).order_by().aggregate(first=Min(field))["first"]
+        for field in fields
     )
-    return min((when for when in found.values() if when is not None), default=None)
+    return min((when for when in found if when is not None), default=None)
 
 
 def state_of(status, published_at, now=None):

@@ -155,3 +155,17 @@ def test_home_queries_with_notices_and_a_pinned_article_do_not_grow(
         html = reader.get("/").content.decode()
     assert len(block(html)) == 5
     assert lead(html) == pinned.title
+
+
+def test_a_pin_saved_or_removed_drops_the_kept_home_page(
+    reader, make_article, make_notice, make_pin, django_assert_num_queries
+):
+    make_article(title="Bài mới nhất")
+    pinned = make_article(title="Bài được ghim", published_at=timezone.now() - timedelta(days=5))
+    reader.get("/")
+    with django_assert_num_queries(0):
+        reader.get("/")  # kept
+    pin = make_pin(pinned)
+    assert lead(reader.get("/").content.decode()) == "Bài được ghim"
+    pin.delete()
+    assert lead(reader.get("/").content.decode()) == "Bài mới nhất"
