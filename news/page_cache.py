@@ -14,6 +14,7 @@ PORTAL_PAGE_CACHE_SECONDS (lists show view counts; they may be that far behind) 
 whose count is put in fresh on every request, PORTAL_ARTICLE_CACHE_SECONDS.
 """
 
+import math
 import threading
 import time
 import zlib
@@ -95,7 +96,9 @@ def _settle(current, next_due):
 def bump():
     """A new generation (every kept page is stale from now), and the next due time recomputed."""
     due = next_due_time()
-    stamp = "" if due is None else f"{due.timestamp():.0f}"
+    # Whole seconds, rounded down: rounded to the nearest, a due moment at 08:00:00.6 was kept as
+    # 08:00:01, and the page stayed as it was for that part of a second after the notice's end.
+    stamp = "" if due is None else str(math.floor(due.timestamp()))
     if uses_redis():
         client = redis_client()
         with client.pipeline() as pipe:
@@ -111,15 +114,16 @@ def bump():
 
 
 def next_due_time():
-    """The earliest time a scheduled item of any publishable type becomes public, or None."""
-    from publishing.models import Publishable
+    """The earliest due moment of any model that has them (publishing.models.earliest_after), or None.
 
+    A model takes part by naming its due_fields and giving its manager next_due(): every publishable
+    type (its publication time, and e.g. a notice's validity), and the featured pin's start and end.
+    """
     times = []
     for model in apps.get_models():
-        if issubclass(model, Publishable):
-            scheduled = model._default_manager.scheduled().order_by("published_at")
-            times.extend(scheduled.values_list("published_at", flat=True)[:1])
-    return min(times, default=None)
+        if getattr(model, "due_fields", ()):
+            times.append(model._default_manager.next_due())
+    return min((when for when in times if when is not None), default=None)
 
 
 def _content_changed(sender, **kwargs):

@@ -3,6 +3,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from notices.sitemaps import NoticeSitemap
 from pages.sitemaps import PageSitemap
 from questions.sitemaps import QuestionIndexSitemap, QuestionSitemap
 from ward.sitemaps import ContactSitemap
@@ -48,4 +49,5 @@ SITEMAPS = {
     "hoi-dap": QuestionIndexSitemap,
     "hoi-dap-cau-hoi": QuestionSitemap,
     "gioi-thieu": PageSitemap,
+    "thong-bao": NoticeSitemap,
 }

@@ -11,6 +11,8 @@ from django.template import loader
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
+from notices.home import current_notices, featured_item
+from notices.models import Notice
 from portal.login_throttle import client_ip
 
 from . import page_cache, view_counter
@@ -72,11 +74,22 @@ def article_list(request):
     page = paginate(request, Article.objects.published().for_listing())
     context = {"page": page, "canonical_url": canonical(request, page), **sidebar()}
     if page.number == 1:
-        # The front page: the newest article featured, then the rest, then each section's newest few.
+        # The front page: the lead story (the featured pin's item while one is current, else the newest
+        # article), the notices in force, the other new articles, then each section's newest few.
+        articles = list(page)
+        pinned = featured_item()
+        lead = pinned or (articles[0] if articles else None)
         newest = Article.objects.published().newest_per_category(PER_SECTION).for_listing()
-        context["sections"] = [
-            (section, list(articles)) for section, articles in groupby(newest, key=attrgetter("category"))
-        ]
+        context |= {
+            "lead": lead,
+            "lead_is_notice": isinstance(lead, Notice),
+            "others": [article for article in articles if article != lead],
+            # A notice pinned as the lead story is not repeated in the block below it.
+            "notices": [notice for notice in current_notices() if notice != lead],
+            "sections": [
+                (section, list(articles)) for section, articles in groupby(newest, key=attrgetter("category"))
+            ],
+        }
     return render(request, "news/article_list.html", context)
 
 

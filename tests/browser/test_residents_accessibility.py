@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import DESKTOP, PHONE, new_context
+from .notice_content import populate_notices
 from .portal_content import populate
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -85,3 +86,17 @@ def test_the_open_phone_menu_has_no_serious_or_critical_violations(axe_page, liv
     axe_page.get_by_role("button", name="Danh mục").click()
     assert axe_page.locator("#danh-muc").is_visible()
     assert serious_violations(axe_page) == []
+
+
+@pytest.mark.parametrize("axe_page", [PHONE, DESKTOP], ids=["360x800", "1280x900"], indirect=True)
+def test_notice_pages_have_no_serious_or_critical_violations(axe_page, live_server, make_article, make_photo):
+    """/thong-bao/, a notice with a file, and the home page with the block and a pinned notice."""
+    populate(make_article, make_photo)
+    notice = populate_notices(pin=True)
+    found = {}
+    for path in ("/thong-bao/", notice.get_absolute_url(), "/", "/thong-bao/khong-co/"):
+        axe_page.goto(live_server.url + path)
+        violations = serious_violations(axe_page)
+        if violations:
+            found[path] = violations
+    assert found == {}

@@ -2,11 +2,11 @@ from django.contrib import admin
 
 from publishing.admin import PublishableAdmin, StateFilter
 
-from .models import Notice
+from .models import SampleNotice
 
 
-@admin.register(Notice)
-class NoticeAdmin(PublishableAdmin):
+@admin.register(SampleNotice)
+class SampleNoticeAdmin(PublishableAdmin):
     list_display = ("title", "state_label", "published_time")
     list_filter = (StateFilter,)
     fields = ("title", "body", "status", "published_at", "state_description")

@@ -1,4 +1,4 @@
-"""A new content type gets the whole publishing workflow from the core: tests/example_content's Notice
+"""A new content type gets the whole publishing workflow from the core: tests/example_content's SampleNotice
 is a title, a body and a few lines of admin, and behaves as articles do."""
 
 import re
@@ -11,13 +11,13 @@ from django.utils import timezone
 from reversion.models import Version
 
 from publishing.rules import MESSAGE_CANNOT_PUBLISH, MESSAGE_LOCKED
-from tests.example_content.models import Notice
+from tests.example_content.models import SampleNotice as Notice
 
 from .people import APPROVERS, EDITORS, make_staff
 
 
 def url(name, *args):
-    return reverse(f"admin:example_content_notice_{name}", args=args)
+    return reverse(f"admin:example_content_samplenotice_{name}", args=args)
 
 
 def notice_form(**fields):
@@ -36,14 +36,15 @@ def notice_form(**fields):
 def notice_staff(db):
     """An editor and an approver of notices: the type's own permissions, as its migration would grant."""
     editor, approver = make_staff("bien-tap", EDITORS), make_staff("duyet-tin", APPROVERS)
-    codenames = ["add_notice", "change_notice", "view_notice"]
+    codenames = ["add_samplenotice", "change_samplenotice", "view_samplenotice"]
     editor.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
-    approver.user_permissions.add(*Permission.objects.filter(codename__in=[*codenames, "publish_notice"]))
+    approver_codenames = [*codenames, "publish_samplenotice"]
+    approver.user_permissions.add(*Permission.objects.filter(codename__in=approver_codenames))
     return editor, approver
 
 
 def test_the_type_names_its_own_publish_permission():
-    assert Notice.publish_permission() == "example_content.publish_notice"
+    assert Notice.publish_permission() == "example_content.publish_samplenotice"
 
 
 def test_an_editor_of_the_new_type_submits_but_cannot_publish(client, notice_staff):

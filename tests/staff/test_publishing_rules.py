@@ -17,8 +17,8 @@ from .posting import article_form
 
 
 def granted(group_name, app_label):
-    # Each type's own migration gives these groups its permissions (pages/0002, questions/0002,
-    # ward/0003): each app's grants are checked exactly, one app at a time.
+    # Each type's own migration gives these groups its permissions (notices/0002, pages/0002,
+    # questions/0002, ward/0003): each app's grants are checked exactly, one app at a time.
     group = Group.objects.get(name=group_name)
     permissions = group.permissions.filter(content_type__app_label=app_label)
     return set(permissions.values_list("codename", flat=True))

@@ -15,6 +15,7 @@ from PIL import Image, ImageDraw
 
 from news.demo_content import ARTICLES, CATEGORIES
 from news.models import Article, ArticlePhoto, Category
+from notices import demo_content as notices_demo
 from pages.demo_content import load as load_pages
 from questions import demo_content as demo_questions
 from ward import demo as ward_demo
@@ -139,3 +140,4 @@ class Command(BaseCommand):
             self.stdout.write("Dữ liệu mẫu đã có sẵn.")
         demo_questions.load(self.stdout)
         self.stdout.write(f"Trang giới thiệu mẫu mới tạo: {load_pages(demo_photo)}.")
+        notices_demo.load(self.stdout)

@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Notice',
+            name='SampleNotice',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('status', models.CharField(choices=[('draft', 'Bản nháp'), ('review', 'Chờ duyệt'), ('published', 'Đã xuất bản')], default='draft', max_length=10, verbose_name='trạng thái')),
@@ -32,7 +32,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'thông báo mẫu',
                 'verbose_name_plural': 'thông báo mẫu',
                 'ordering': ('-published_at', '-pk'),
-                'permissions': [('publish_notice', 'Có thể duyệt đăng thông báo mẫu')],
+                'permissions': [('publish_samplenotice', 'Có thể duyệt đăng thông báo mẫu')],
                 'get_latest_by': 'published_at',
                 'abstract': False,
             },
