@@ -17,9 +17,10 @@ from hypothesis import strategies as st
 
 from news.counting import COOKIE_NAME, COOKIE_SALT
 
-from .addresses import Address
-
 METHODS = ["GET", "HEAD", "POST", "OPTIONS", "PUT", "DELETE", "PATCH", "TRACE", "PROPFIND", "get"]
+# Pages are read far more often than forms are sent; a method other than GET mostly earns a 405.
+PAGE_METHODS = ["GET"] * 6 + ["HEAD"] * 2 + METHODS
+FORM_METHODS = ["POST"] * 6 + METHODS
 BROWSER = "Mozilla/5.0 (Linux; Android 13; SM-A145F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0"
 
 # Text a visitor types, pastes or forges that broke web applications before.
@@ -82,9 +83,13 @@ def long_text():
 
 
 def mostly(common, rare, one_in=5):
-    """common, and rare about once in one_in draws (st.one_of gives each branch the same chance).
-    Hypothesis draws the ends of a range more often than the middle, so the middle picks rare."""
-    return st.builds(lambda n, c, r: r if n == 1 else c, st.integers(0, one_in - 1), common, rare)
+    """common, and rare about once in one_in draws. st.one_of gives each branch the same chance (and
+    merges branches that are the same strategy): common goes in as one_in - 1 copies of itself."""
+    return st.one_of(*(common.map(_same) for _ in range(one_in - 1)), rare)
+
+
+def _same(value):
+    return value
 
 
 def text():
@@ -159,17 +164,23 @@ def mangled(paths):
     )
 
 
-def path_for(address, real):
-    """A path for one address: real values, values the pattern matches, a mangled real path, or anything
-    under its prefix."""
-    kinds = [matching_path(address), path_under(address.prefix)]
-    if not address.name:  # nothing to reverse(): the admin's catch-all and object addresses
-        return st.one_of(kinds)
+def real_paths(address, real):
+    """Paths of this address that exist (or might: a draft's, a section's slug as an article's), as
+    bytes; None where there is nothing to reverse() (the admin's catch-all and unnamed patterns)."""
+    if not address.name:
+        return None
     real_one = real.for_address(address) if address.parameters else st.just(real_path(address, {}))
+    return None if real_one is None else real_one.map(lambda p: p.encode())
+
+
+def path_for(address, real):
+    """Any path for one address: real values, a real path mangled, values the pattern matches, or
+    anything under its prefix."""
+    kinds = [matching_path(address), path_under(address.prefix)]
+    real_one = real_paths(address, real)
     if real_one is not None:
-        encoded = real_one.map(lambda p: p.encode())
         # First: hypothesis draws the first branch most often, and a real page runs the most code.
-        kinds = [encoded, mangled(encoded), *kinds]
+        kinds = [real_one, mangled(real_one), *kinds]
     return st.one_of(kinds)
 
 
@@ -178,26 +189,32 @@ def as_path_info(raw):
 
 
 # --- query strings ----------------------------------------------------------------------------------
-KEYS = ["page", "q", "next", "CKEditorFuncNum", "responseType", "fbclid", "zarsrc", "utm_source", "o", "p"]
+# Parameters no page reads, but shared links and the admin carry.
+KEYS = [
+    "next",
+    "CKEditorFuncNum",
+    "responseType",
+    "fbclid",
+    "zarsrc",
+    "utm_source",
+    "o",
+    "p",
+    "_changelist_filters",
+]
 PAGE_LIKE = ["1", "2", "0", "-1", "1.5", "１", "²", "١", "9" * 7, "9" * 5000, "0" * 40 + "1", " 1", "1 "]
 
 
 def query_string():
-    pair = st.tuples(
-        st.one_of(st.sampled_from(KEYS), text()),
-        st.one_of(st.sampled_from(PAGE_LIKE), text()),
-    )
-    encoded = st.lists(pair, max_size=6).map(
-        lambda pairs: "&".join(f"{quote(k, safe='')}={quote(v, safe='')}" for k, v in pairs)
-    )
-    repeated = st.tuples(st.sampled_from(KEYS), st.lists(text(), min_size=2, max_size=5)).map(
-        lambda kv: "&".join(f"{kv[0]}={quote(v, safe='')}" for v in kv[1])
-    )
-    raw = text()  # as typed: "%", "&&", "a=b=c", unescaped Unicode
+    """Mostly the parameters the pages read (page=, q=), repeated at times; then and again others."""
+    page = st.tuples(st.just("page"), st.one_of(st.sampled_from(PAGE_LIKE), text()))
+    search = st.tuples(st.just("q"), text())
+    other = st.tuples(st.one_of(st.sampled_from(KEYS), text()), text())
+    pairs = st.lists(st.one_of(page, search, other), min_size=1, max_size=5)
+    encoded = pairs.map(lambda ps: "&".join(f"{quote(k, safe='')}={quote(v, safe='')}" for k, v in ps))
+    # As typed into the address bar, unescaped: "q=%", "page=1&&", "q=a=b", Unicode.
+    typed = pairs.map(lambda ps: "&".join(f"{k}={v}" for k, v in ps))
     too_many = st.integers(1001, 1300).map(lambda n: "&".join(f"k{i}=1" for i in range(n)))
-    return mostly(st.one_of(encoded, repeated, raw), too_many, one_in=10).map(
-        lambda q: q.encode().decode("latin-1")
-    )
+    return mostly(st.one_of(encoded, typed), too_many, one_in=10).map(lambda q: q.encode().decode("latin-1"))
 
 
 # --- headers ----------------------------------------------------------------------------------------
@@ -401,22 +418,33 @@ class Visit:
     check_csrf: bool
 
 
-def visits(addresses, real, staff_session_key, credentials, methods=METHODS):
-    paths = st.one_of([path_for(address, real) for address in addresses])
+# What one fuzz run varies; the rest of each request is what a resident's phone sends. Varying all at
+# once, most requests stop at the first thing wrong with them (a foreign Host, a 405, a 404) and the
+# code behind it, reading the query or the cookies, is seldom reached.
+FOCUSES = ("path", "query", "headers", "cookies", "body", "anything")
+SANE_META = {"HTTP_HOST": "localhost", "HTTP_USER_AGENT": BROWSER}
+
+
+def visits(addresses, real, staff_session_key, credentials, focus):
+    def wild(*names):
+        return focus in names or focus == "anything"
+
+    sane_paths = [real_paths(a, real) for a in addresses]
+    sane_paths = [p for p in sane_paths if p is not None] or [matching_path(a) for a in addresses]
+    any_path = [path_for(a, real) for a in addresses]
+    methods = {"body": FORM_METHODS, "anything": PAGE_METHODS}.get(focus, ["GET", "GET", "HEAD"])
     return st.builds(
         Visit,
         method=st.sampled_from(methods),
-        path=paths,
-        query=st.one_of(st.just(""), query_string()),
+        path=st.one_of(any_path if wild("path") else sane_paths),
+        # The empty choice second: hypothesis draws the first branch of one_of more often.
+        query=st.one_of(query_string(), st.just("")) if wild("query") else st.just(""),
         meta=st.builds(
             lambda h, c: {**h, "HTTP_COOKIE": c} if c else h,
-            headers(),
-            st.one_of(st.just(""), cookies(staff_session_key)),
+            headers() if wild("headers") else st.just(SANE_META),
+            st.one_of(cookies(staff_session_key), st.just("")) if wild("cookies") else st.just(""),
         ),
-        body=bodies(credentials),
-        behind_proxy=st.booleans(),
-        check_csrf=st.booleans(),
+        body=bodies(credentials) if wild("body") else st.just(Body(b"", "")),
+        behind_proxy=st.booleans() if wild("headers") else st.just(False),
+        check_csrf=st.booleans() if wild("body") else st.just(False),
     )
-
-
-__all__ = ["Address", "RealValues", "Visit", "as_path_info", "visits"]
