@@ -2,6 +2,7 @@ from ckeditor_uploader import views as ckeditor_views
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.views.decorators import staff_member_required
+from django.http import Http404
 from django.urls import include, path, re_path
 from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import never_cache
@@ -16,7 +17,11 @@ PHOTO_LIFETIME = 365 * 24 * 60 * 60
 
 def serve_media(request, path):
     # MEDIA_ROOT is read per request so that each test's own media folder is served.
-    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    try:
+        response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    except OSError:
+        # A name the file system refuses to look up (longer than 255 bytes): there is no such file.
+        raise Http404("Không có tệp này.") from None
     if path.startswith("photos/"):
         patch_cache_control(response, public=True, max_age=PHOTO_LIFETIME, immutable=True)
     return response
@@ -40,7 +45,7 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA:
-    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve_media))
+    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve_media, name="media"))
 
 handler400 = "portal.bad_request.bad_request"
 handler500 = "news.views.server_error"
