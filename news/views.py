@@ -13,13 +13,13 @@ from django.views.decorators.http import require_safe
 
 from portal.login_throttle import client_ip
 
-from . import page_cache, view_counter
+from . import kept_cards, page_cache, view_counter
 from .body import interleave
 from .context_processors import ward
 from .counting import decide, remember_visit, visit_key
 from .models import MOST_VIEWED_DAYS, Article, Category
 from .pagination import paginate
-from .search import MAX_QUERY_LENGTH, MAX_RESULTS, search_articles
+from .search import MAX_QUERY_LENGTH, MAX_RESULTS, ranked_matches
 from .text import nfc
 
 # How many of each list the pages show.
@@ -179,18 +179,16 @@ def render_article(request, slug, keep_as, visit, cookie):
 @require_safe
 def search(request):
     query = nfc(request.GET.get("q", ""))[:MAX_QUERY_LENGTH].strip()
-    results, words = search_articles(Article.objects.published(), query)
-    # The ranked matches are read once, as their keys (at most MAX_RESULTS): counting them and taking
-    # a page each ran the whole match again. Then only the page's articles are fetched.
-    page = paginate(request, list(results.values_list("pk", flat=True)))
-    # With the body: the excerpts are cut from it (news.highlight), which for_listing() leaves out.
-    found = Article.objects.filter(pk__in=page.object_list).for_listing().defer(None).in_bulk()
+    # The ranked matches are read once, as their keys (at most MAX_RESULTS); then only the page's
+    # articles are fetched, with the stored text their excerpts are cut from (news.highlight).
+    keys, words = ranked_matches(Article.objects.published(), query)
+    page = paginate(request, keys)
+    found = Article.objects.filter(pk__in=page.object_list).for_search_results().in_bulk()
     page.object_list = [found[pk] for pk in page.object_list if pk in found]
-    return render(
-        request,
-        "news/search.html",
-        {"query": query, "words": words, "page": page, "capped": page.paginator.count >= MAX_RESULTS},
-    )
+    context = {"query": query, "words": words, "page": page, "capped": page.paginator.count >= MAX_RESULTS}
+    if page.object_list:
+        context["cards"] = kept_cards.cards(page.object_list, words, page_cache.generation())
+    return render(request, "news/search.html", context)
 
 
 def server_error(request):
