@@ -108,21 +108,36 @@ def answered(request, response, cookie):
     return response
 
 
+def kept_article(request):
+    """The article page from the page cache for an anonymous reader, or None; with the visit recorded.
+
+    Returns (response or None, visit, cookie). One Redis round trip counts the view and returns the live
+    count and the generation; when the kept page is of that generation the count is put into it
+    (news.page_cache.VIEW_COUNT_MARK) and it is the answer. Otherwise the visit is recorded all the same
+    and the caller renders the page afresh with it. news.middleware.KeptArticlePages asks this before
+    the session, authentication, CSRF and message layers, which such a reader's kept page never needs.
+    """
+    kept = page_cache.get(page_cache.address(request))
+    if kept is None or kept.object_id is None:
+        return None, None, None
+    visit, cookie = record_visit(request, kept.object_id, None)
+    if page_cache.generation(visit.generation, visit.next_due) != kept.generation:
+        return None, visit, cookie
+    total = view_counter.stored_count(kept.object_id) if visit.total is None else visit.total
+    body = page_cache.with_count(kept.body, total)
+    return answered(request, HttpResponse(body, content_type=kept.content_type), cookie), visit, cookie
+
+
 @require_safe
 def article_detail(request, slug):
-    """The article page. Anonymous readers are answered from the page cache when the kept page is of
-    the current generation: one Redis round trip counts the view, returns the live count and the
-    generation, and the count is put into the kept page (news.page_cache.VIEW_COUNT_MARK)."""
+    """The article page: kept for anonymous readers (kept_article), rendered afresh otherwise."""
     keep_as = page_cache.address(request) if page_cache.cacheable(request) else None
-    visit = cookie = None
-    if keep_as:
-        kept = page_cache.get(keep_as)
-        if kept is not None:
-            visit, cookie = record_visit(request, kept.object_id, None)
-            if page_cache.generation(visit.generation, visit.next_due) == kept.generation:
-                total = view_counter.stored_count(kept.object_id) if visit.total is None else visit.total
-                body = page_cache.with_count(kept.body, total)
-                return answered(request, HttpResponse(body, content_type=kept.content_type), cookie)
+    # The middleware has looked in the page cache already, and recorded the visit if it found the page.
+    visit, cookie = getattr(request, "kept_visit", (None, None))
+    if keep_as and not hasattr(request, "kept_visit"):
+        response, visit, cookie = kept_article(request)
+        if response is not None:
+            return response
     return render_article(request, slug, keep_as, visit, cookie)
 
 
