@@ -121,3 +121,15 @@ def test_a_killed_worker_may_add_only_the_view_it_was_answering():
     assert counting_check("a", 10, before, one_more, killed=1)[1]
     assert not counting_check("a", 10, before, two_more, killed=1)[1]
     assert not counting_check("a", 10, before, one_less, killed=1)[1]
+
+
+def test_requests_unanswered_when_wrk_stopped_may_add_only_themselves():
+    """A loaded machine: wrk stopped with answers still on their way, which the portal counted."""
+    from bench.http_load import counting_check
+
+    before, three_more, four_more, one_less = (0, 0), (13, 13), (14, 14), (9, 9)
+    _, exact, line = counting_check("a", 10, before, three_more, in_flight=3)
+    assert exact and "3 requests still unanswered when wrk stopped" in line
+    assert not counting_check("a", 10, before, four_more, in_flight=3)[1]
+    assert not counting_check("a", 10, before, one_less, in_flight=3)[1]
+    assert not counting_check("a", 10, before, three_more)[1]
