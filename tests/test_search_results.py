@@ -78,3 +78,11 @@ def test_a_search_result_card_is_the_list_card_with_marks(reader, make_article, 
     unmarked = re.sub(r"</?mark>", "", found).replace("card-summary excerpt", "card-summary")
     assert " ".join(unmarked.split()) == " ".join(listed.split())
     assert 'srcset="' in found
+
+
+def test_a_kept_card_shows_the_view_count_as_the_database_has_it(reader, make_article):
+    """Views are counted without a save (no new generation): the card reads the count with the row."""
+    article = make_article(title="Tiêm chủng mở rộng", summary="Lịch tiêm tháng này.")
+    assert "Lượt xem: 0" in search(reader, "tiem chung").content.decode()
+    Article.objects.filter(pk=article.pk).update(view_count=42)
+    assert "Lượt xem: 42" in search(reader, "tiem chung").content.decode()
