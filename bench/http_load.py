@@ -15,7 +15,7 @@ One run:
 3. drives them with wrk (16 connections, 10 s a run): ceiling, page, ceiling, page… so every page's
    share is of the mean of the ceiling runs just before and after it. Pages: an article (all 10,000 in
    turn, each request without cookies and with a phone browser's User-Agent: a new reader each time),
-   the home page, /?page=3, a section, search (16 queries in turn), and the article page on SQLite;
+   the home page, /?page=3, a section, search (5,000 different queries), and the article page on SQLite;
 4. checks that the views counted in the database (Article.view_count, news_dailyviews) rose by exactly
    the number of article pages wrk received with a 2xx (after `manage.py flush_views`, where the
    portal has that command, and once the sum stops moving);
@@ -44,6 +44,7 @@ import sys
 import tempfile
 import threading
 import time
+import unicodedata
 import urllib.parse
 import urllib.request
 from importlib import metadata
@@ -82,8 +83,10 @@ _WORDS = (
 )
 VOCABULARY = _WORDS.split("|")
 WEIGHTS = [1 / (rank + 1) ** 0.9 for rank in range(len(VOCABULARY))]
-# Sixteen searches in turn: common and rare words, with and without diacritics, one that finds nothing.
-SEARCHES = [
+# Searches: thousands of different queries, each of one to three of the corpus's words, half typed
+# without diacritics, as residents type them; each is sent about once a run, so that a cache of answers
+# could not stand in for searching. Sixteen hand-written ones come first, among them one that finds nothing.
+HAND_WRITTEN_SEARCHES = [
     "dang uy",
     "hội nghị chi bộ",
     "nguoi cao tuoi",
@@ -101,6 +104,28 @@ SEARCHES = [
     "sinh hoat he",
     "khong co bai nao nhu the",
 ]
+SEARCH_QUERIES = 5000
+
+
+def without_diacritics(text):
+    bare = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in bare if not unicodedata.combining(c))
+
+
+def searches(count=SEARCH_QUERIES, seed=2027):
+    """count different queries: the hand-written ones, then words drawn from the corpus's vocabulary."""
+    rng = random.Random(seed)
+    queries = dict.fromkeys(HAND_WRITTEN_SEARCHES)
+    while len(queries) < count:
+        query = " ".join(rng.sample(VOCABULARY, rng.choice((1, 1, 2, 2, 3))))
+        queries[without_diacritics(query) if rng.random() < 0.5 else query] = None
+    return list(queries)
+
+
+SEARCHES = searches()
+# The warm-up's searches are others: it compiles templates and opens connections, and answers none
+# of the measured queries in advance.
+WARM_SEARCHES = searches(SEARCH_QUERIES + 40)[SEARCH_QUERIES:]
 
 
 # --- Data (run in a child process, with the environment of the portal it fills) ------------------
@@ -139,6 +164,7 @@ def fill(articles, photos, out, seed=2026):
     from news.models import Article, ArticlePhoto, Category
     from news.sanitize import sanitize_body
     from news.search import indexed, plain_text
+    from news.teasers import teaser_of
     from news.text import slugify_vi
 
     started = time.perf_counter()
@@ -186,6 +212,8 @@ def fill(articles, photos, out, seed=2026):
                 # Made here as save() would (bulk_create skips it); captions are searchable too.
                 search_text=indexed("\n".join([title, summary, plain_text(body), *article_captions])),
                 search_title=indexed(title),
+                teaser=teaser_of(summary, body),
+                body_text=plain_text(body),
             )
         )
         if len(batch) == 1000 or n == articles - 1:
@@ -248,10 +276,18 @@ def replace_block(text, block):
     return f"{text.rstrip()}\n\n{new}\n"
 
 
+# --ports FIRST-LAST: the servers take free ports from this range only (a shared machine gives each
+# user a range); by default any free port.
+PORTS = None
+taken = set()  # given to a server already, which may not have bound it yet
+
+
 def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    for port in [p for p in range(PORTS[0], PORTS[1] + 1) if p not in taken] if PORTS else [0]:
+        with socket.socket() as sock, contextlib.suppress(OSError):
+            sock.bind(("127.0.0.1", port))
+            return sock.getsockname()[1]
+    raise BenchError(f"no free port in {PORTS[0]}-{PORTS[1]}")
 
 
 def check_database_name(name):
@@ -313,6 +349,7 @@ class Server:
 
     def __init__(self, name, app, env, workdir, workers=2):
         self.name, self.port = name, free_port()
+        taken.add(self.port)
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = workdir / f"{name}.log"
         self.log = self.log_path.open("wb")
@@ -359,6 +396,57 @@ class Server:
                     os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait(timeout=10)
         self.log.close()
+
+
+NGINX_MICROCACHE = ROOT / "deploy" / "nginx-microcache.conf"
+
+
+class NginxServer(Server):
+    """Debian's nginx in front of the portal with the micro-cache of docs/DEPLOY.md (one worker)."""
+
+    def __init__(self, upstream, workdir):
+        self.name, self.port = "nginx", free_port()
+        taken.add(self.port)
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log_path = workdir / "nginx.log"
+        self.log = self.log_path.open("wb")
+        home = workdir / "nginx"
+        (home / "cache").mkdir(parents=True, exist_ok=True)
+        conf = home / "nginx.conf"
+        conf.write_text(
+            f"""worker_processes 1;
+daemon off;
+user root;
+pid {home}/nginx.pid;
+error_log {self.log_path} warn;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    client_body_temp_path {home}/body;
+    proxy_temp_path {home}/proxy;
+    fastcgi_temp_path {home}/fastcgi;
+    uwsgi_temp_path {home}/uwsgi;
+    scgi_temp_path {home}/scgi;
+    proxy_cache_path {home}/cache keys_zone=portal_pages:10m max_size=100m inactive=1m use_temp_path=off;
+    upstream portal {{ server 127.0.0.1:{upstream.port}; }}
+    server {{
+        listen 127.0.0.1:{self.port};
+        include {NGINX_MICROCACHE};
+        location / {{
+            proxy_pass http://portal;
+            proxy_set_header Host $host;
+            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+            proxy_set_header X-Forwarded-Proto $scheme;
+        }}
+    }}
+}}
+""",
+            encoding="utf-8",
+        )
+        cmd = [shutil.which("nginx"), "-c", str(conf), "-p", str(home)]
+        self.process = subprocess.Popen(
+            cmd, cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True
+        )
 
 
 def drive(wrk, url, paths_file, seconds, tail, connections, threads, user_agent=BROWSER_UA):
@@ -449,19 +537,24 @@ def kill_into(server, pids):
     pids.append(server.kill_a_worker())
 
 
-def counting_check(label, expected, before, after, killed=0):
+def counting_check(label, expected, before, after, killed=0, in_flight=0):
     """Whether the views counted equal the article pages received.
 
     With `killed` workers killed by kill -9 during the run, each may have counted the one view it was
     answering when it died (a sync worker answers one request at a time): that reader got no page, so
     up to `killed` views more than pages received is still every view counted once, and nothing lost.
+    Likewise `in_flight` requests wrk had sent but not seen answered when it stopped (a tail shorter
+    than the slowest answer, on a loaded machine): the portal answered and counted them, wrk did not
+    read the answers. The line says so whenever either is not zero.
     """
     got_views = after[0] - before[0]
     got_daily = None if after[1] is None else after[1] - before[1]
-    allowed = range(expected, expected + killed + 1)
+    allowed = range(expected, expected + killed + in_flight + 1)
     exact = got_views in allowed and (got_daily is None or got_daily == got_views)
     daily = "" if got_daily is None else f", news_dailyviews {got_daily}"
     killed_note = f"; {killed} worker killed with kill -9, its view in flight may count" if killed else ""
+    if in_flight:
+        killed_note += f"; {in_flight} requests still unanswered when wrk stopped, each may count"
     line = (
         f"{label}: exact: {'yes' if exact else 'no'} (expected {expected}, got {got_views}{daily}"
         f"{killed_note})"
@@ -520,6 +613,10 @@ def parse_args(argv=None):
     parser.add_argument(
         "--no-docs", dest="docs", action="store_false", help="leave docs/PERFORMANCE.md alone"
     )
+    parser.add_argument(
+        "--no-nginx", dest="nginx", action="store_false", help="skip nginx's micro-cache (run when installed)"
+    )
+    parser.add_argument("--ports", help="FIRST-LAST: take the servers' ports from this range only")
     parser.add_argument("--keep", action="store_true", help="keep the database and the temporary folder")
     parser.add_argument("--time-limit", type=int, default=600, help="give up after this many seconds")
     parser.add_argument("--fill", help=argparse.SUPPRESS)  # internal: load data into DATABASE_URL
@@ -546,6 +643,10 @@ def main(argv=None):
         fill(args.articles, args.photos, args.fill)
         return 0
     stop_on_signals()
+    if args.ports:
+        global PORTS
+        first, _, last = args.ports.partition("-")
+        PORTS = (int(first), int(last or first))
     started = time.monotonic()
     check_database_name(args.db)
     wrk = ensure_wrk()
@@ -603,6 +704,12 @@ def main(argv=None):
         servers.append(embedded)
         ceiling = Server("ceiling", "bench.ceiling.wsgi:application", ceiling_env, workdir)
         servers.append(ceiling)
+        nginx = None
+        if args.nginx and shutil.which("nginx"):
+            nginx = NginxServer(portal, workdir)
+            servers.append(nginx)
+        elif args.nginx:
+            print("nginx is not installed (apt-get install nginx-light): its micro-cache is not measured")
         for server in servers:
             server.wait_ready()
 
@@ -617,7 +724,7 @@ def main(argv=None):
             "ceiling": write_paths(workdir / "ceiling.txt", ["/"]),
         }
         warm = [*data["postgresql"]["article_paths"][:20], "/", "/?page=3", *data["postgresql"]["sections"]]
-        files["warm"] = write_paths(workdir / "warm.txt", warm + search_paths())
+        files["warm"] = write_paths(workdir / "warm.txt", warm + search_paths(WARM_SEARCHES))
         for server in servers:  # templates compiled, connections open, caches filled: in every worker
             drive(wrk, server.url, files["warm"], 2, 1, args.connections, args.threads, BOT_UA)
 
@@ -630,10 +737,21 @@ def main(argv=None):
             ("home /", portal, files["home"], None),
             ("list /?page=3", portal, files["list"], None),
             (f"section {section}", portal, files["section"], None),
-            (f"search ({len(SEARCHES)} queries in turn)", portal, files["search"], None),
+            (f"search ({len(SEARCHES):,} different queries)", portal, files["search"], None),
             (f"article, viral ({VIRAL}), SQLite default (no Redis)", embedded, files["viral"], "sqlite"),
             ("article, SQLite default (no Redis)", embedded, files["articles"], "sqlite"),
         ]
+        if nginx is not None:
+            pages += [
+                ("home /, nginx micro-cache (5 s)", nginx, files["home"], None),
+                (f"section {section}, nginx micro-cache (5 s)", nginx, files["section"], None),
+                (
+                    f"article, viral ({VIRAL}), through nginx (never cached)",
+                    nginx,
+                    files["viral"],
+                    "postgresql",
+                ),
+            ]
         counters = {
             "postgresql": Counts(on_postgres, postgres_reader(database_url)),
             "sqlite": Counts(on_sqlite, sqlite_reader(sqlite_path)),
@@ -671,6 +789,7 @@ def main(argv=None):
                     before,
                     counters[counted].settled(),
                     killed=int(killer is not None),
+                    in_flight=result["unanswered"],
                 )
                 check["flush_views"] = counters[counted].has_flush
                 check["unanswered"] = result["unanswered"]

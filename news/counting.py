@@ -72,7 +72,9 @@ def read_seen(request, now):
 def should_count(request, key, seen):
     if request.method != "GET" or is_prefetch(request) or is_crawler(request):
         return False
-    if request.user.is_authenticated and request.user.is_staff:
+    # Before AuthenticationMiddleware (news.middleware) there is no user: a request without a session.
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated and user.is_staff:
         return False
     return key not in seen
 

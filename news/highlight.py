@@ -5,45 +5,92 @@ The words are found in the folded text but marked in the text as written, so "da
 added around escaped pieces; nothing a staff member or a visitor typed is ever output raw.
 """
 
+import heapq
 import re
 import unicodedata
-from functools import lru_cache
+from collections import defaultdict
+from functools import cache, lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
-from .search import WORD, plain_text
-from .text import strip_marks
+from .search import WORD
+from .text import _D_LETTERS, strip_marks
 
 EXCERPT_LENGTH = 220
 # How much text to show before the first match, so the reader sees it in context.
 LEAD_IN = 60
+_WORD_CHAR = re.compile(r"[^\W_]")
 
 
 # Folded one character at a time, so that each folded letter remembers where it came from.
 _fold_char = lru_cache(maxsize=4096)(strip_marks)
 
 
-@lru_cache(maxsize=256)
-def _words_pattern(words):
-    """The folded words as whole words (WORD's letters and digits on neither side), longest first."""
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])")
+@cache
+def _folding():
+    """What the fast path needs: for each folded letter, the characters that fold to it; and a pattern
+    finding any character that does not fold one for one.
+
+    A character folds one for one when strip_marks makes it exactly one character and a letter stays a
+    letter (and anything else stays not a letter): nearly all of Vietnamese text (ấ -> a, Đ -> d). In a
+    text of such characters the folded text's words are where the text's words are, so a word can be
+    found in the text as written, with a pattern whose letters are those characters (no folding of the
+    text at all, at C speed). Others (the combining marks left after NFC, "…" -> "...", "ﬁ" -> "fi",
+    "ß" -> "ss", and every character beyond the first 65,536, not listed here) send the text to the
+    letter-by-letter path. Made once per process, from the characters whose fold is not themselves.
+    """
+    variants, irregular = defaultdict(list), ["\ud800-\udfff", "\U00010000-\U0010ffff"]
+    changed = set()
+    for code in range(0x10000):
+        c = chr(code)
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        if (
+            c in _D_LETTERS
+            or unicodedata.combining(c)
+            or c.casefold() != c
+            or unicodedata.normalize("NFKD", c) != c
+        ):
+            changed.add(c)
+            folded = strip_marks(c)
+            if len(folded) == 1 and bool(_WORD_CHAR.match(c)) == bool(_WORD_CHAR.match(folded)):
+                variants[folded].append(c)
+            else:
+                irregular.append(re.escape(c))
+    # A character that folds to itself is its own letter's first variant.
+    letters = {letter: [letter] if letter not in changed else [] for letter in variants}
+    for letter, chars in variants.items():
+        letters[letter].extend(chars)
+    return letters, changed, re.compile(f"[{''.join(irregular)}]")
 
 
-def match_spans(text, words):
-    """(start, end) spans of text whose folded form is one of the (folded) words, as whole words."""
+@lru_cache(maxsize=4096)
+def _word_pattern(word):
+    """One folded word, as whole words of the text as written (WORD's letters on neither side).
+
+    The first letter comes first and the look back after it, so that the regular expression engine
+    skips at C speed to where that letter is, instead of trying the look back at every character.
+    """
+    letters, changed, _ = _folding()
+    pieces = []
+    for letter in word:
+        chars = letters.get(letter, [] if letter in changed else [letter])
+        pieces.append(f"[{''.join(re.escape(c) for c in chars)}]" if chars else "(?!)")
+    first, rest = pieces[0], "".join(pieces[1:])
+    return re.compile(rf"{first}(?<![^\W_][\s\S]){rest}(?![^\W_])")
+
+
+def _fast_spans(text, words, pos=0):
+    """The words' spans in text from pos on, in order (text without characters that fold otherwise)."""
+    found = [((m.start(), m.end()) for m in _word_pattern(word).finditer(text, pos)) for word in words]
+    return heapq.merge(*found)
+
+
+def _folded_spans(text, words):
+    """The words' spans in any text: folded letter by letter, each folded letter knowing its origin."""
     wanted = set(words)
-    if not text or not wanted:
-        return []
-    text = unicodedata.normalize("NFC", text)
-    folded = strip_marks(text)
-    if len(folded) == len(text):
-        # Vietnamese text folds letter for letter (ấ -> a, đ -> d): positions are the same in both, and
-        # the whole text is folded at C speed. Only a letter that folds to several (ﬁ -> fi) needs the
-        # letter-by-letter path below.
-        return [m.span() for m in _words_pattern(frozenset(wanted)).finditer(folded)]
     folded, origin = [], []
     for i, ch in enumerate(text):
         for c in _fold_char(ch):
@@ -53,6 +100,22 @@ def match_spans(text, words):
     return [
         (origin[m.start()], origin[m.end() - 1] + 1) for m in WORD.finditer(folded) if m.group() in wanted
     ]
+
+
+def _regular_until(text, end):
+    """Whether text[:end] holds only characters that fold one for one (and so the fast path holds)."""
+    return _folding()[2].search(text, 0, end) is None
+
+
+def match_spans(text, words):
+    """(start, end) spans of text whose folded form is one of the (folded) words, as whole words."""
+    words = set(words)
+    if not text or not words:
+        return []
+    text = unicodedata.normalize("NFC", text)
+    if _regular_until(text, len(text)):
+        return list(_fast_spans(text, words))
+    return _folded_spans(text, words)
 
 
 def _render(text, spans, start, end):
@@ -75,27 +138,47 @@ def highlight(text, words):
 
 
 def excerpt(text, words, length=EXCERPT_LENGTH):
-    """A short piece of text around the first match, escaped, with the words marked; "" if no match."""
+    """A short piece of text around the first match, escaped, with the words marked; "" if no match.
+
+    Only as much of the text is looked at as the excerpt needs: up to the first match and the length
+    after it (an article's body is thousands of characters, an excerpt a few hundred).
+    """
     text = unicodedata.normalize("NFC", text or "")
-    spans = match_spans(text, words)
-    if not spans:
+    words = set(words)
+    if not text or not words:
         return ""
-    start = max(0, spans[0][0] - LEAD_IN)
+    spans = _fast_spans(text, words)
+    first = next(spans, None)
+    # The fast path's answer holds where every character up to the excerpt's end (and the one after
+    # it, which says whether a word ends there) folds one for one.
+    if first is not None and not _regular_until(text, min(len(text), first[0] + LEAD_IN + length + 1)):
+        first = None
+    if first is None and not _regular_until(text, len(text)):
+        spans = iter(_folded_spans(text, words))
+        first = next(spans, None)
+    if first is None:
+        return ""
+    start = max(0, first[0] - LEAD_IN)
     if start:
         # Start at a word, not in the middle of one.
         space = text.find(" ", start)
-        start = space + 1 if 0 <= space < spans[0][0] else start
+        start = space + 1 if 0 <= space < first[0] else start
     end = min(len(text), start + length)
     if end < len(text):
         space = text.rfind(" ", start, end)
-        end = space if space > spans[0][1] else end
-    body = _render(text, spans, start, end)
+        end = space if space > first[1] else end
+    shown = [first]
+    for span in spans:
+        if span[0] >= end:
+            break
+        shown.append(span)
+    body = _render(text, shown, start, end)
     return mark_safe(("… " if start else "") + body + (" …" if end < len(text) else ""))  # noqa: S308
 
 
 def article_excerpt(article, words, length=EXCERPT_LENGTH):
     """Where in the article the words are: its summary, body or a caption (from prefetched photos)."""
-    sources = [article.summary, plain_text(article.body)]
+    sources = [article.summary, article.get_body_text()]
     sources.extend(photo.caption for photo in article.photos.all())
     for source in sources:
         found = excerpt(source, words, length)

@@ -15,7 +15,7 @@ from publishing.trash import bring_back, retire_on_commit
 
 from .images import MEDIUM_SIDE, THUMBNAIL_SIDE, fitted_width, process_photo, validate_image_file
 from .sanitize import ShowsBodySafely, sanitize_body
-from .search import indexed, searchable_text
+from .search import indexed, plain_text, searchable_text
 from .teasers import teaser_of
 from .text import needs_slug, nfc, unique_slug
 from .view_log import DailyViews, FlushedBatch
@@ -125,9 +125,25 @@ class ArticleQuerySet(PublishableQuerySet):
         A row written around save() (update(), bulk_create) may have no teaser yet; for that row
         alone the body comes along, in the same query, and Article.get_teaser() makes the words from it.
         """
-        return self.defer("body", "search_text", "search_title").annotate(
+        return self.defer("body", "body_text", "search_text", "search_title").annotate(
             body_for_teaser=Case(
                 When(teaser="", then=F("body")), default=Value(""), output_field=models.TextField()
+            )
+        )
+
+    def for_search_results(self):
+        """A list page's entries with the body's stored text, which their excerpts are cut from.
+
+        As with teasers, a row written around save() has no stored text; its body comes along instead.
+        """
+        return (
+            self.for_listing()
+            .defer(None)
+            .defer("body", "search_text", "search_title")
+            .annotate(
+                body_for_text=Case(
+                    When(body_text="", then=F("body")), default=Value(""), output_field=models.TextField()
+                )
             )
         )
 
@@ -168,9 +184,12 @@ class Article(KeepsFormerSlugs, ShowsBodySafely, Publishable):
     search_title = models.TextField(blank=True, editable=False)
     # What lists, feeds and share cards say of the article (news.teasers); made on save.
     teaser = models.TextField(blank=True, editable=False)
+    # The body's readable text, without its tags: search excerpts are cut from it (news.highlight), so a
+    # search page parses no HTML. Made on save.
+    body_text = models.TextField(blank=True, editable=False)
 
     # Not kept in versions: made again from the rest on save (publishing.revisions).
-    revision_exclude = ("search_text", "search_title", "teaser", "created_at", "updated_at")
+    revision_exclude = ("search_text", "search_title", "teaser", "body_text", "created_at", "updated_at")
     # Kept, but a restore leaves the live value alone; only recovering a deleted article brings it back.
     revision_live_fields = ("view_count",)
 
@@ -202,6 +221,7 @@ class Article(KeepsFormerSlugs, ShowsBodySafely, Publishable):
         self.search_text = searchable_text(self)
         self.search_title = indexed(self.title)
         self.teaser = teaser_of(self.summary, self.body)
+        self.body_text = plain_text(self.body)
         with transaction.atomic():
             super().save(*args, **kwargs)
             self.remember_slug_change(stored_slug)
@@ -225,6 +245,13 @@ class Article(KeepsFormerSlugs, ShowsBodySafely, Publishable):
             return self.teaser
         body = getattr(self, "body_for_teaser", None)
         return teaser_of(self.summary, self.body if body is None else body)
+
+    def get_body_text(self):
+        """The stored text of the body, or for a row written around save() the same text made here."""
+        if self.body_text:
+            return self.body_text
+        body = getattr(self, "body_for_text", None)
+        return plain_text(self.body if body is None else body)
 
     @property
     def lead_photo(self):

@@ -47,8 +47,36 @@ class Entry:
         return time.monotonic() < self.expires
 
 
-_memory = OrderedDict()
-_memory_lock = threading.Lock()
+class Memory:
+    """Entries kept in this worker's memory, at most `entries` of them, the least recently used out first."""
+
+    def __init__(self, entries):
+        self.entries = entries
+        self._kept = OrderedDict()
+        self._lock = threading.Lock()
+        _memories.append(self)
+
+    def get(self, name):
+        with self._lock:
+            entry = self._kept.get(name)
+            if entry is not None:
+                self._kept.move_to_end(name)
+        return entry
+
+    def put(self, name, entry):
+        with self._lock:
+            self._kept[name] = entry
+            self._kept.move_to_end(name)
+            while len(self._kept) > self.entries:
+                self._kept.popitem(last=False)
+
+    def clear(self):
+        with self._lock:
+            self._kept.clear()
+
+
+_memories = []
+_pages = Memory(MEMORY_ENTRIES)
 
 
 def cacheable(request):
@@ -148,10 +176,7 @@ def watch(*models):
 # --- keeping and finding pages ----------------------------------------------------------------------
 def get(name):
     """The kept entry for this address, from memory or the shared cache (its generation unchecked)."""
-    with _memory_lock:
-        entry = _memory.get(name)
-        if entry is not None:
-            _memory.move_to_end(name)
+    entry = _pages.get(name)
     if entry is not None and entry.fresh:
         return entry
     if not uses_redis():
@@ -161,12 +186,12 @@ def get(name):
         return None
     body, content_type, generation_, lifetime, object_id = shared
     entry = Entry(zlib.decompress(body), content_type, generation_, lifetime, object_id)
-    _remember(name, entry)
+    _pages.put(name, entry)
     return entry
 
 
 def put(name, entry, lifetime):
-    _remember(name, entry)
+    _pages.put(name, entry)
     if uses_redis():
         shared = (
             zlib.compress(entry.body, 3),
@@ -178,20 +203,12 @@ def put(name, entry, lifetime):
         caches["default"].set(f"page:{name}", shared, lifetime)
 
 
-def _remember(name, entry):
-    with _memory_lock:
-        _memory[name] = entry
-        _memory.move_to_end(name)
-        while len(_memory) > MEMORY_ENTRIES:
-            _memory.popitem(last=False)
-
-
 def with_count(body, total):
     """A kept article page with its live view count put in."""
     return body.replace(VIEW_COUNT_MARK.encode(), str(total).encode())
 
 
 def forget_all():
-    """Empty this worker's memory (tests; the generation makes it unnecessary otherwise)."""
-    with _memory_lock:
-        _memory.clear()
+    """Empty this worker's memories (tests; the generation makes it unnecessary otherwise)."""
+    for memory in _memories:
+        memory.clear()

@@ -102,23 +102,49 @@ def having_all_words(queryset, words):
     return queryset
 
 
-def search_articles(queryset, raw):
-    """Articles of queryset holding every word of the query; title matches first, then newest.
+def _title_hits(words):
+    """How many of the (folded) words the title holds: the first key of the ranking."""
+    return reduce(
+        add,
+        [Case(When(search_title__contains=f" {word} ", then=Value(1)), default=Value(0)) for word in words],
+    )
 
-    Returns (queryset, words). Of the newest MAX_RESULTS articles that hold every word, one whose
-    title holds more of the words ranks higher; among equals the newer one comes first.
+
+def _newest_matches(queryset, words):
+    """The newest MAX_RESULTS articles holding every word, newest first: the set that is ranked."""
+    return having_all_words(queryset, words).order_by("-published_at", "-pk")[:MAX_RESULTS]
+
+
+def ranked_matches(queryset, raw):
+    """The keys of the articles of queryset holding every word of the query, ranked; and the words.
+
+    The ranking (one rule, also search_articles'): of the newest MAX_RESULTS articles that hold every
+    word, one whose title holds more of the words ranks higher; among equals the newer one comes first.
+    One query reads the newest matches with their title hits, newest first, and a stable sort in Python
+    puts more hits first: the database walks the newest articles once and stops at the bound, instead of
+    joining the bounded set back to the whole table to sort it (a scan of every article).
+    """
+    words = query_words(raw)
+    if not words:
+        return [], words
+    rows = _newest_matches(queryset.annotate(title_hits=_title_hits(words)), words).values_list(
+        "pk", "title_hits"
+    )
+    return [pk for pk, _ in sorted(rows, key=lambda row: -row[1])], words
+
+
+def search_articles(queryset, raw):
+    """ranked_matches() as a queryset (the admin's search filters and pages querysets).
+
+    Returns (queryset, words), ordered by ranked_matches' rule.
     """
     words = query_words(raw)
     if not words:
         return queryset.none(), words
-    newest = having_all_words(queryset, words).order_by("-published_at", "-pk").values("pk")[:MAX_RESULTS]
-    title_hits = reduce(
-        add,
-        [Case(When(search_title__contains=f" {word} ", then=Value(1)), default=Value(0)) for word in words],
-    )
+    newest = _newest_matches(queryset, words).values("pk")
     results = (
         queryset.filter(pk__in=newest)
-        .annotate(title_hits=title_hits)
+        .annotate(title_hits=_title_hits(words))
         .order_by("-title_hits", "-published_at", "-pk")
     )
     return results, words

@@ -131,9 +131,11 @@ def _start_total(client, article_id, stored_total):
 def _visit_direct(article_id, stored_total, count, address):
     counted = count and _within_limit_locally(article_id, address)
     if counted:
-        add_views({(article_id, timezone.localdate()): 1})
-    # Unknown until the caller reads the row (stored_count), which a page rendered afresh does anyway.
-    total = None if stored_total is None else stored_total + counted
+        # The count as the addition left it, read in the same statement.
+        total = add_views({(article_id, timezone.localdate()): 1}).get(article_id, stored_total)
+    else:
+        # Unknown until the caller reads the row (stored_count), which a page rendered afresh does anyway.
+        total = stored_total
     return Visit(counted, total, None, None)
 
 

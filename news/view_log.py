@@ -9,7 +9,6 @@ views of the last 7 or 30 days and staff can read views by day.
 from collections import defaultdict
 
 from django.db import connection, models, transaction
-from django.db.models import F
 
 
 class DailyViews(models.Model):
@@ -47,9 +46,11 @@ def add_views(counts):
 
     Each statement adds in the database itself (view_count + n; ON CONFLICT … views + excluded.views),
     so concurrent callers never overwrite each other. Rows of articles deleted meanwhile are skipped.
+    Returns {article id: its lifetime count now}, read in the same statement as the addition (RETURNING,
+    PostgreSQL and SQLite 3.35+), so that a page showing the count needs no query of its own.
     """
     if not counts:
-        return
+        return {}
     from .models import Article
 
     per_article = defaultdict(int)
@@ -57,15 +58,22 @@ def add_views(counts):
         per_article[article_id] += views
     daily = DailyViews._meta.db_table
     articles = Article._meta.db_table
-    with transaction.atomic():
+    totals = {}
+    with transaction.atomic(), connection.cursor() as cursor:
         for article_id, views in sorted(per_article.items()):
-            Article.objects.filter(pk=article_id).update(view_count=F("view_count") + views)
-        with connection.cursor() as cursor:
-            # One statement on PostgreSQL and SQLite (3.24+): Django's bulk_create can set a column on
-            # conflict but not add to it. Selecting from the articles skips one deleted meanwhile.
-            cursor.executemany(
-                f"INSERT INTO {daily} (article_id, day, views) SELECT id, %s, %s FROM {articles} "  # noqa: S608
-                "WHERE id = %s ON CONFLICT (article_id, day) "
-                f"DO UPDATE SET views = {daily}.views + excluded.views",
-                [(day, views, article_id) for (article_id, day), views in sorted(counts.items())],
+            cursor.execute(
+                f"UPDATE {articles} SET view_count = view_count + %s WHERE id = %s RETURNING view_count",  # noqa: S608
+                [views, article_id],
             )
+            row = cursor.fetchone()
+            if row is not None:
+                totals[article_id] = row[0]
+        # One statement on PostgreSQL and SQLite (3.24+): Django's bulk_create can set a column on
+        # conflict but not add to it. Selecting from the articles skips one deleted meanwhile.
+        cursor.executemany(
+            f"INSERT INTO {daily} (article_id, day, views) SELECT id, %s, %s FROM {articles} "  # noqa: S608
+            "WHERE id = %s ON CONFLICT (article_id, day) "
+            f"DO UPDATE SET views = {daily}.views + excluded.views",
+            [(day, views, article_id) for (article_id, day), views in sorted(counts.items())],
+        )
+    return totals

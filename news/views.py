@@ -15,12 +15,12 @@ from notices.home import current_notices, featured_item
 from notices.models import Notice
 from portal.login_throttle import client_ip
 
-from . import page_cache, view_counter
+from . import kept_cards, page_cache, view_counter
 from .body import interleave
 from .counting import decide, remember_visit, visit_key
 from .models import MOST_VIEWED_DAYS, Article, Category
 from .pagination import paginate
-from .search import MAX_QUERY_LENGTH, MAX_RESULTS, search_articles
+from .search import MAX_QUERY_LENGTH, MAX_RESULTS, ranked_matches
 from .text import nfc
 
 # How many of each list the pages show.
@@ -130,21 +130,36 @@ def answered(request, response, cookie):
     return response
 
 
+def kept_article(request):
+    """The article page from the page cache for an anonymous reader, or None; with the visit recorded.
+
+    Returns (response or None, visit, cookie). One Redis round trip counts the view and returns the live
+    count and the generation; when the kept page is of that generation the count is put into it
+    (news.page_cache.VIEW_COUNT_MARK) and it is the answer. Otherwise the visit is recorded all the same
+    and the caller renders the page afresh with it. news.middleware.KeptArticlePages asks this before
+    the session, authentication, CSRF and message layers, which such a reader's kept page never needs.
+    """
+    kept = page_cache.get(page_cache.address(request))
+    if kept is None or kept.object_id is None:
+        return None, None, None
+    visit, cookie = record_visit(request, kept.object_id, None)
+    if page_cache.generation(visit.generation, visit.next_due) != kept.generation:
+        return None, visit, cookie
+    total = view_counter.stored_count(kept.object_id) if visit.total is None else visit.total
+    body = page_cache.with_count(kept.body, total)
+    return answered(request, HttpResponse(body, content_type=kept.content_type), cookie), visit, cookie
+
+
 @require_safe
 def article_detail(request, slug):
-    """The article page. Anonymous readers are answered from the page cache when the kept page is of
-    the current generation: one Redis round trip counts the view, returns the live count and the
-    generation, and the count is put into the kept page (news.page_cache.VIEW_COUNT_MARK)."""
+    """The article page: kept for anonymous readers (kept_article), rendered afresh otherwise."""
     keep_as = page_cache.address(request) if page_cache.cacheable(request) else None
-    visit = cookie = None
-    if keep_as:
-        kept = page_cache.get(keep_as)
-        if kept is not None:
-            visit, cookie = record_visit(request, kept.object_id, None)
-            if page_cache.generation(visit.generation, visit.next_due) == kept.generation:
-                total = view_counter.stored_count(kept.object_id) if visit.total is None else visit.total
-                body = page_cache.with_count(kept.body, total)
-                return answered(request, HttpResponse(body, content_type=kept.content_type), cookie)
+    # The middleware has looked in the page cache already, and recorded the visit if it found the page.
+    visit, cookie = getattr(request, "kept_visit", (None, None))
+    if keep_as and not hasattr(request, "kept_visit"):
+        response, visit, cookie = kept_article(request)
+        if response is not None:
+            return response
     return render_article(request, slug, keep_as, visit, cookie)
 
 
@@ -201,18 +216,16 @@ def render_article(request, slug, keep_as, visit, cookie):
 @require_safe
 def search(request):
     query = nfc(request.GET.get("q", ""))[:MAX_QUERY_LENGTH].strip()
-    results, words = search_articles(Article.objects.published(), query)
-    # The ranked matches are read once, as their keys (at most MAX_RESULTS): counting them and taking
-    # a page each ran the whole match again. Then only the page's articles are fetched.
-    page = paginate(request, list(results.values_list("pk", flat=True)))
-    # With the body: the excerpts are cut from it (news.highlight), which for_listing() leaves out.
-    found = Article.objects.filter(pk__in=page.object_list).for_listing().defer(None).in_bulk()
+    # The ranked matches are read once, as their keys (at most MAX_RESULTS); then only the page's
+    # articles are fetched, with the stored text their excerpts are cut from (news.highlight).
+    keys, words = ranked_matches(Article.objects.published(), query)
+    page = paginate(request, keys)
+    found = Article.objects.filter(pk__in=page.object_list).for_search_results().in_bulk()
     page.object_list = [found[pk] for pk in page.object_list if pk in found]
-    return render(
-        request,
-        "news/search.html",
-        {"query": query, "words": words, "page": page, "capped": page.paginator.count >= MAX_RESULTS},
-    )
+    context = {"query": query, "words": words, "page": page, "capped": page.paginator.count >= MAX_RESULTS}
+    if page.object_list:
+        context["cards"] = kept_cards.cards(page.object_list, words, page_cache.generation())
+    return render(request, "news/search.html", context)
 
 
 def server_error(request):

@@ -132,8 +132,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before SecurityHeadersMiddleware, which sets SAMEORIGIN for the staff tools: this one then leaves
+    # it; and before KeptArticlePages, so kept pages get DENY as every other public page.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Kept article pages for anonymous readers, answered before the layers below (news/middleware.py).
+    "news.middleware.KeptArticlePages",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # No LocaleMiddleware: the portal speaks one language (LANGUAGE_CODE), so there is nothing to choose
     # from Accept-Language on every request, and kept pages need no Vary on it.
@@ -142,7 +147,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "portal.staff_query_guard.StaffQueryGuardMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # django-axes asks to be last: it turns a login refused for too many failures into its lockout page.
     "axes.middleware.AxesMiddleware",
 ]

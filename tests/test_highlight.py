@@ -41,3 +41,15 @@ def test_indexed_text_is_folded_words_between_spaces():
 
 def test_plain_text_keeps_blocks_apart_and_decodes_entities():
     assert plain_text("<p>Một</p><p>Hai &amp; ba</p>") == "Một Hai & ba"
+
+
+def test_marks_stay_on_the_word_when_letters_fold_to_more_or_fewer():
+    """ "ﬁ" folds to two letters and a stray accent to none: the text as long folded as written, the
+    marks once landed beside the word."""
+    assert highlight("ﬁ Hội x\u0301", ["hoi"]) == "ﬁ <mark>Hội</mark> x\u0301"
+    assert excerpt("ﬁ Hội x\u0301", ["hoi"]) == "ﬁ <mark>Hội</mark> x\u0301"
+
+
+def test_the_excerpt_marks_a_word_after_a_typographic_ellipsis():
+    """ "…" folds to three dots: the words after it are still found where they are written."""
+    assert excerpt("Chờ đợi… Đảng ủy họp", ["dang", "uy"]) == "Chờ đợi… <mark>Đảng</mark> <mark>ủy</mark> họp"

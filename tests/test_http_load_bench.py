@@ -15,6 +15,7 @@ from django.urls import resolve
 
 from news.models import Article, Category
 from news.search import indexed, plain_text
+from news.teasers import teaser_of
 
 ROOT = Path(__file__).resolve().parent.parent
 spec = importlib.util.spec_from_file_location("http_load", ROOT / "bench" / "http_load.py")
@@ -22,15 +23,21 @@ http_load = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(http_load)
 
 
-def test_search_rotation_is_sixteen_different_queries_the_search_page_reads_back(tmp_path):
+def test_search_sends_thousands_of_different_queries_the_search_page_reads_back(tmp_path):
+    """A cache of answers must not stand in for searching: each query comes about once a run, and
+    the warm-up asks none of them."""
     paths = http_load.search_paths()
-    assert len(set(paths)) == 16
+    assert len(set(paths)) == len(paths) == http_load.SEARCH_QUERIES >= 5000
+    assert not set(http_load.WARM_SEARCHES) & set(http_load.SEARCHES)
     lines = http_load.write_paths(tmp_path / "search.txt", paths).read_text().splitlines()
     assert lines == paths  # one path a line, as http_load.lua reads them
     for line, query in zip(lines, http_load.SEARCHES, strict=True):
         split = urlsplit(line)
         assert resolve(split.path).view_name == "news:search"
         assert parse_qs(split.query)["q"] == [query]  # diacritics survive the encoding
+    assert "hội nghị chi bộ" in http_load.SEARCHES
+    assert any(query.isascii() for query in http_load.SEARCHES[16:])  # typed without diacritics
+    assert any(not query.isascii() for query in http_load.SEARCHES[16:])
 
 
 def test_a_path_wrk_could_not_send_is_refused(tmp_path):
@@ -57,6 +64,8 @@ def test_generated_articles_are_stored_as_save_would_store_them():
     assert article.body == body
     assert article.search_text == indexed("\n".join([title, summary, plain_text(body)]))
     assert article.search_title == indexed(title)
+    assert article.teaser == teaser_of(summary, body)
+    assert article.body_text == plain_text(body)
     assert 3000 < len(body) < 12000  # a ward report's length, not a one-liner
 
 
@@ -112,3 +121,15 @@ def test_a_killed_worker_may_add_only_the_view_it_was_answering():
     assert counting_check("a", 10, before, one_more, killed=1)[1]
     assert not counting_check("a", 10, before, two_more, killed=1)[1]
     assert not counting_check("a", 10, before, one_less, killed=1)[1]
+
+
+def test_requests_unanswered_when_wrk_stopped_may_add_only_themselves():
+    """A loaded machine: wrk stopped with answers still on their way, which the portal counted."""
+    from bench.http_load import counting_check
+
+    before, three_more, four_more, one_less = (0, 0), (13, 13), (14, 14), (9, 9)
+    _, exact, line = counting_check("a", 10, before, three_more, in_flight=3)
+    assert exact and "3 requests still unanswered when wrk stopped" in line
+    assert not counting_check("a", 10, before, four_more, in_flight=3)[1]
+    assert not counting_check("a", 10, before, one_less, in_flight=3)[1]
+    assert not counting_check("a", 10, before, three_more)[1]

@@ -1,0 +1,60 @@
+"""Kept article pages answered before the session, user, CSRF and message layers (news.middleware),
+with the same headers and the same counting as through the whole stack."""
+
+from django.test import Client
+
+from .conftest import BROWSER_AGENT
+
+
+def headers(response):
+    return {name: value for name, value in response.headers.items()}
+
+
+def test_a_kept_article_page_skips_the_layers_a_reader_without_a_session_never_needs(
+    reader, make_article, redis_counting, django_assert_num_queries
+):
+    article = make_article()
+    reader.get(article.get_absolute_url())  # renders, counts, keeps
+    reader.cookies.clear()
+    with django_assert_num_queries(0):
+        kept = reader.get(article.get_absolute_url())
+    assert "Lượt xem: 2" in kept.content.decode()
+    assert not hasattr(kept.wsgi_request, "session")
+    assert not hasattr(kept.wsgi_request, "user")
+
+
+def test_a_kept_article_page_has_the_headers_of_a_rendered_one(reader, make_article, redis_counting):
+    article = make_article()
+    rendered = reader.get(article.get_absolute_url())
+    reader.cookies.clear()
+    kept = reader.get(article.get_absolute_url())
+    assert hasattr(rendered.wsgi_request, "session") and not hasattr(kept.wsgi_request, "session")
+    assert headers(kept) == headers(rendered)
+    assert headers(kept)["X-Frame-Options"] == "DENY"
+    assert headers(kept)["Vary"] == "Cookie"
+    assert int(headers(kept)["Content-Length"]) == len(kept.content)
+    assert kept.cookies["da_xem"]["httponly"]  # the reader is remembered, not counted twice
+    again = reader.get(article.get_absolute_url())
+    assert "Lượt xem: 2" in again.content.decode()
+
+
+def test_a_kept_page_gone_stale_counts_its_reader_once(reader, make_article, redis_counting):
+    """The middleware records the visit; the page is then rendered afresh with that visit."""
+    article = make_article(title="Tin trước khi sửa")
+    reader.get(article.get_absolute_url())
+    article.title = "Tin sau khi sửa"
+    article.save()
+    reader.cookies.clear()
+    page = reader.get(article.get_absolute_url()).content.decode()
+    assert "Tin sau khi sửa" in page
+    assert "Lượt xem: 2" in page
+
+
+def test_staff_reading_an_article_go_through_the_whole_stack(make_article, admin_user, redis_counting):
+    article = make_article()
+    Client(HTTP_USER_AGENT=BROWSER_AGENT).get(article.get_absolute_url())  # kept
+    staff = Client(HTTP_USER_AGENT=BROWSER_AGENT)
+    staff.force_login(admin_user)
+    response = staff.get(article.get_absolute_url())
+    assert response.wsgi_request.user.is_staff
+    assert "Lượt xem: 1" in response.content.decode()  # staff are not counted
