@@ -11,7 +11,7 @@ def headers(response):
 
 
 def test_a_kept_article_page_skips_the_layers_a_reader_without_a_session_never_needs(
-    reader, make_article, redis_counting, django_assert_num_queries
+    reader, make_article, redis_counting, django_assert_num_queries, ward_identity
 ):
     article = make_article()
     reader.get(article.get_absolute_url())  # renders, counts, keeps

@@ -25,7 +25,7 @@ def test_the_excerpt_is_cut_from_the_stored_text_of_the_body(reader, make_articl
 
 
 def test_a_row_written_around_save_is_excerpted_from_its_body(
-    reader, make_article, django_assert_num_queries
+    reader, make_article, django_assert_num_queries, ward_identity
 ):
     """update() and bulk_create skip save(): such a row has no stored text, and its body comes along in
     the same queries instead."""
