@@ -3,6 +3,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from documents.sitemaps import DocumentListSitemap, DocumentSitemap
 from ward.sitemaps import ContactSitemap
 
 from .models import Article, Category
@@ -43,4 +44,6 @@ SITEMAPS = {
     "chuyen-muc": CategorySitemap,
     "tin-tuc": ArticleSitemap,
     "lien-he": ContactSitemap,
+    "van-ban": DocumentListSitemap,
+    "van-ban-chi-tiet": DocumentSitemap,
 }

@@ -88,6 +88,9 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
 PORTAL_PRIVATE_ROOT = Path(os.environ.get("PORTAL_PRIVATE_ROOT") or BASE_DIR / "private")
 PORTAL_TRASH_ROOT = Path(os.environ.get("PORTAL_TRASH_ROOT") or PORTAL_PRIVATE_ROOT / "trash")
 PORTAL_TRASH_DAYS = int(os.environ.get("PORTAL_TRASH_DAYS", "90"))
+# Documents' files (Văn bản): private too, residents get them only through the download view.
+PORTAL_DOCUMENTS_ROOT = Path(os.environ.get("PORTAL_DOCUMENTS_ROOT") or PORTAL_PRIVATE_ROOT / "documents")
+PORTAL_DOCUMENT_MAX_BYTES = int(os.environ.get("PORTAL_DOCUMENT_MAX_MB", "20")) * 1024 * 1024
 
 # The ward's identity on a fresh install only: the first use (or the migration) copies these into the
 # row staff then edit in the admin ("Thông tin phường và cổng", ward.models); after that they change
@@ -117,6 +120,7 @@ INSTALLED_APPS = [
     "publishing",
     "news",
     "ward",
+    "documents",
 ]
 
 MIDDLEWARE = [

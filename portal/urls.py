@@ -33,6 +33,7 @@ urlpatterns = [
         name="ckeditor_browse",
     ),
     path("", include("ward.urls")),
+    path("", include("documents.urls")),
     path("", include("news.urls")),
 ]
 
