@@ -5,18 +5,24 @@ files and sets the headers that keep a PDF or an Office file from running in the
 The folder is read from settings on each use, so each test writes to its own.
 """
 
+from pathlib import Path
+
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
+
+
+def documents_root():
+    return Path(settings.PORTAL_DOCUMENTS_ROOT or Path(settings.PORTAL_PRIVATE_ROOT) / "documents")
 
 
 class DocumentStorage(FileSystemStorage):
     @property
     def base_location(self):
-        return settings.PORTAL_DOCUMENTS_ROOT
+        return documents_root()
 
     @property
     def location(self):
-        return str(settings.PORTAL_DOCUMENTS_ROOT)
+        return str(documents_root())
 
     @property
     def base_url(self):

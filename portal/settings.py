@@ -88,8 +88,9 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
 PORTAL_PRIVATE_ROOT = Path(os.environ.get("PORTAL_PRIVATE_ROOT") or BASE_DIR / "private")
 PORTAL_TRASH_ROOT = Path(os.environ.get("PORTAL_TRASH_ROOT") or PORTAL_PRIVATE_ROOT / "trash")
 PORTAL_TRASH_DAYS = int(os.environ.get("PORTAL_TRASH_DAYS", "90"))
-# Documents' files (Văn bản): private too, residents get them only through the download view.
-PORTAL_DOCUMENTS_ROOT = Path(os.environ.get("PORTAL_DOCUMENTS_ROOT") or PORTAL_PRIVATE_ROOT / "documents")
+# Documents' files (Văn bản): private too, residents get them only through the download view. Unset,
+# they are in PORTAL_PRIVATE_ROOT/documents/ (documents.storage).
+PORTAL_DOCUMENTS_ROOT = os.environ.get("PORTAL_DOCUMENTS_ROOT") or None
 PORTAL_DOCUMENT_MAX_BYTES = int(os.environ.get("PORTAL_DOCUMENT_MAX_MB", "20")) * 1024 * 1024
 
 # The ward's identity on a fresh install only: the first use (or the migration) copies these into the
