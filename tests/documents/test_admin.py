@@ -90,3 +90,19 @@ def test_staff_search_finds_a_number_however_typed(admin_client, make_document):
     make_document("12-HD/BTCTW", doc_type="Hướng dẫn")
     page = admin_client.get("/quan-tri/documents/document/", {"q": "7 nq qu"}).content.decode()
     assert "07-NQ/QU" in page and "12-HD/BTCTW" not in page
+
+
+def test_each_save_keeps_a_version_with_the_files(client, issuer):
+    from reversion.models import Version
+
+    from tests.staff.people import APPROVERS
+
+    client.force_login(make_staff("duyet", APPROVERS))
+    files = [SimpleUploadedFile("Nghị quyết 07.pdf", samples.pdf_bytes())]
+    assert client.post(ADD, document_form(issuer, files)).status_code == 302
+    document = Document.objects.get()
+    versions = Version.objects.get_for_object(document)
+    assert versions.count() == 1
+    followed = Version.objects.filter(revision=versions[0].revision).exclude(pk=versions[0].pk)
+    assert [v.object_repr for v in followed] == ["Nghị quyết 07.pdf"]
+    assert client.get(f"/quan-tri/documents/document/{document.pk}/history/").status_code == 200

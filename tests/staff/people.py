@@ -19,6 +19,7 @@ def restore_groups():
         apps, schema_editor=None
     )
     importlib.import_module("ward.migrations.0003_approvers_edit_identity").grant_to_approvers(apps, None)
+    importlib.import_module("documents.migrations.0002_defaults").install(apps, None)
 
 
 def make_staff(username, group_name, password=PASSWORD):

@@ -28,8 +28,12 @@ def test_migration_creates_the_two_groups_with_their_permissions(db):
         "delete_articlephoto",
         "view_articlephoto",
         "view_category",
+        # Văn bản (documents/0002, docs/DOCUMENTS.md): write documents with their files.
+        *("add_document", "change_document", "view_document", "view_documenttype", "view_issuingbody"),
+        *(f"{action}_documentfile" for action in ("add", "change", "delete", "view")),
+        "view_field",
     }
-    assert "publish_article" not in editors
+    assert "publish_article" not in editors and "publish_document" not in editors
     assert approvers == editors | {
         "publish_article",
         "delete_article",
@@ -43,6 +47,14 @@ def test_migration_creates_the_two_groups_with_their_permissions(db):
             f"{action}_{model}"
             for model in ("menuentry", "footerlink")
             for action in ("view", "add", "change", "delete")
+        ),
+        # Văn bản: publish and delete documents, and manage the lists of types, bodies and fields.
+        "publish_document",
+        "delete_document",
+        *(
+            f"{action}_{model}"
+            for model in ("documenttype", "issuingbody", "field")
+            for action in ("add", "change", "delete")
         ),
     }
 
