@@ -3,6 +3,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from documents.sitemaps import DocumentListSitemap, DocumentSitemap
 from notices.sitemaps import NoticeSitemap
 from pages.sitemaps import PageSitemap
 from questions.sitemaps import QuestionIndexSitemap, QuestionSitemap
@@ -50,4 +51,6 @@ SITEMAPS = {
     "hoi-dap-cau-hoi": QuestionSitemap,
     "gioi-thieu": PageSitemap,
     "thong-bao": NoticeSitemap,
+    "van-ban": DocumentListSitemap,
+    "van-ban-chi-tiet": DocumentSitemap,
 }

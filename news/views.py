@@ -11,6 +11,8 @@ from django.template import loader
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
+from documents import citations as document_citations
+from documents import home as documents_home
 from notices.home import current_notices, featured_item
 from notices.models import Notice
 from portal.login_throttle import client_ip
@@ -90,6 +92,7 @@ def article_list(request):
                 (section, list(articles)) for section, articles in groupby(newest, key=attrgetter("category"))
             ],
         }
+        context.update(documents_home.home_block())
     return render(request, "news/article_list.html", context)
 
 
@@ -183,7 +186,7 @@ def render_article(request, slug, keep_as, visit, cookie):
     # The row was read after this visit was recorded, if it was: on the direct path it is the live count.
     total = visit.total if visit is not None and visit.total is not None else article.view_count
     photos = list(article.photos.all())
-    items = interleave(article.safe_body(), photos)
+    items = interleave(document_citations.linked_body(article), photos)
     public = Article.objects.published()
     response = render(
         request,

@@ -96,6 +96,10 @@ PORTAL_QUESTION_CONTACT_DAYS = int(os.environ.get("PORTAL_QUESTION_CONTACT_DAYS"
 PORTAL_QUESTION_LIMIT_WINDOW = int(os.environ.get("PORTAL_QUESTION_LIMIT_WINDOW", "3600"))
 PORTAL_QUESTION_LIMIT_PER_ADDRESS = int(os.environ.get("PORTAL_QUESTION_LIMIT_PER_ADDRESS", "10"))
 PORTAL_QUESTION_LIMIT_PER_CONTACT = int(os.environ.get("PORTAL_QUESTION_LIMIT_PER_CONTACT", "3"))
+# Documents' files (Văn bản): private too, residents get them only through the download view. Unset,
+# they are in PORTAL_PRIVATE_ROOT/documents/ (documents.storage).
+PORTAL_DOCUMENTS_ROOT = os.environ.get("PORTAL_DOCUMENTS_ROOT") or None
+PORTAL_DOCUMENT_MAX_BYTES = int(os.environ.get("PORTAL_DOCUMENT_MAX_MB", "20")) * 1024 * 1024
 
 # The ward's identity on a fresh install only: the first use (or the migration) copies these into the
 # row staff then edit in the admin ("Thông tin phường và cổng", ward.models); after that they change
@@ -128,6 +132,7 @@ INSTALLED_APPS = [
     "questions",
     "pages",
     "notices",
+    "documents",
 ]
 
 MIDDLEWARE = [

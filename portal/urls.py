@@ -40,6 +40,7 @@ urlpatterns = [
     path("", include("ward.urls")),
     path("", include("questions.urls")),
     path("thong-bao/", include("notices.urls")),
+    path("", include("documents.urls")),
     path("", include("news.urls")),
     path("", include("pages.urls")),
 ]

@@ -12,6 +12,7 @@ MENU = (
     ("Giới thiệu", "/gioi-thieu/"),
     ("Tin tức", "/tin-tuc/"),
     ("Thông báo", "/thong-bao/"),
+    ("Văn bản", "/van-ban/"),  # documents/0002 adds it where this menu was installed before
     ("Hỏi đáp", "/hoi-dap/"),
     ("Liên hệ", "/lien-he/"),
 )

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from . import documents_content
 from .conftest import DESKTOP, PHONE, new_context
 from .notice_content import populate_notices
 from .portal_content import populate
@@ -44,6 +45,7 @@ def serious_violations(page):
 @pytest.mark.parametrize("axe_page", [PHONE, DESKTOP], ids=["360x800", "1280x900"], indirect=True)
 def test_public_pages_have_no_serious_or_critical_violations(axe_page, live_server, make_article, make_photo):
     featured = populate(make_article, make_photo)
+    cited, citing = documents_content.populate(make_article)
     pages = {
         "home": "/",
         "category": "/chuyen-muc/xay-dung-dang/",
@@ -53,6 +55,10 @@ def test_public_pages_have_no_serious_or_critical_violations(axe_page, live_serv
         "not found": "/tin-tuc/khong-co/",
         "all news": "/tin-tuc/",
         "contact": "/lien-he/",
+        "documents": "/van-ban/",
+        "documents filtered to nothing": "/van-ban/?nam=abc",
+        "document": cited.get_absolute_url(),
+        "article citing a document": citing.get_absolute_url(),
     }
     found = {}
     for name, path in pages.items():

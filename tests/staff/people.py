@@ -21,6 +21,7 @@ def restore_groups():
     importlib.import_module("ward.migrations.0003_approvers_edit_identity").grant_to_approvers(apps, None)
     notices = importlib.import_module("notices.migrations.0002_notice_permissions_for_groups")
     notices.grant(apps, schema_editor=None)
+    importlib.import_module("documents.migrations.0002_defaults").install(apps, None)
 
 
 def make_staff(username, group_name, password=PASSWORD):

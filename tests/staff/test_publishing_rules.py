@@ -17,8 +17,8 @@ from .posting import article_form
 
 
 def granted(group_name, app_label):
-    # Each type's own migration gives these groups its permissions (notices/0002, pages/0002,
-    # questions/0002, ward/0003): each app's grants are checked exactly, one app at a time.
+    # Each type's own migration gives these groups its permissions (documents/0002, notices/0002,
+    # pages/0002, questions/0002, ward/0003): each app's grants are checked exactly, one app at a time.
     group = Group.objects.get(name=group_name)
     permissions = group.permissions.filter(content_type__app_label=app_label)
     return set(permissions.values_list("codename", flat=True))
@@ -67,6 +67,26 @@ def test_approvers_edit_the_wards_identity_and_editors_do_not(db):
             f"{action}_{model}"
             for model in ("menuentry", "footerlink")
             for action in ("view", "add", "change", "delete")
+        ),
+    }
+
+
+def test_editors_write_documents_and_approvers_publish_them(db):
+    # documents/0002 (docs/DOCUMENTS.md): editors write documents with their files; approvers publish
+    # and delete them, and manage the lists of types, issuing bodies and fields.
+    editors = granted("Biên tập viên", "documents")
+    assert editors == {
+        *("add_document", "change_document", "view_document", "view_documenttype", "view_issuingbody"),
+        *(f"{action}_documentfile" for action in ("add", "change", "delete", "view")),
+        "view_field",
+    }
+    assert granted("Duyệt tin", "documents") == editors | {
+        "publish_document",
+        "delete_document",
+        *(
+            f"{action}_{model}"
+            for model in ("documenttype", "issuingbody", "field")
+            for action in ("add", "change", "delete", "view")
         ),
     }
 

@@ -11,6 +11,7 @@ DEFAULT_MENU = [
     ("Giới thiệu", "/gioi-thieu/"),
     ("Tin tức", "/tin-tuc/"),
     ("Thông báo", "/thong-bao/"),
+    ("Văn bản", "/van-ban/"),
     ("Hỏi đáp", "/hoi-dap/"),
     ("Liên hệ", "/lien-he/"),
 ]
@@ -75,7 +76,7 @@ def test_order_hidden_and_external_entries_as_staff_set_them(reader, db):
     identity.forget()  # update() sends no signal; the admin's save does (test_identity_cache.py)
     entries = menu_of(reader.get("/").content.decode())
     labels = [re.sub(r"<.*", "", label) for url, _, label in entries]
-    assert labels == ["Liên hệ", "Giới thiệu", "Tin tức", "Hỏi đáp", "Dịch vụ công"]
+    assert labels == ["Liên hệ", "Giới thiệu", "Tin tức", "Văn bản", "Hỏi đáp", "Dịch vụ công"]
     url, attributes, label = entries[-1]
     assert url == "https://dichvucong.gov.vn/"
     assert 'rel="noopener external"' in attributes

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
+from documents import demo as documents_demo
 from news.demo_content import ARTICLES, CATEGORIES
 from news.models import Article, ArticlePhoto, Category
 from notices import demo_content as notices_demo
@@ -134,6 +135,7 @@ class Command(BaseCommand):
                 Article.objects.filter(pk=article.pk).update(view_count=demo.views)
             created += 1
         ward_demo.load()
+        documents_demo.load()
         if created:
             self.stdout.write(self.style.SUCCESS(f"Đã tạo {created} bài viết mẫu."))
         else:
