@@ -88,6 +88,9 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
 PORTAL_PRIVATE_ROOT = Path(os.environ.get("PORTAL_PRIVATE_ROOT") or BASE_DIR / "private")
 PORTAL_TRASH_ROOT = Path(os.environ.get("PORTAL_TRASH_ROOT") or PORTAL_PRIVATE_ROOT / "trash")
 PORTAL_TRASH_DAYS = int(os.environ.get("PORTAL_TRASH_DAYS", "90"))
+# Where `manage.py backup` writes its archives (backups/): never inside MEDIA_ROOT, which is published,
+# nor inside the private folders, which each backup contains.
+PORTAL_BACKUP_ROOT = Path(os.environ.get("PORTAL_BACKUP_ROOT") or BASE_DIR / "backup-archives")
 
 # What residents read in the header and footer; a ward adopting the portal sets these, not templates.
 PORTAL_WARD_NAME = os.environ.get("PORTAL_WARD_NAME", "Phường Hòa Bình")
@@ -115,6 +118,7 @@ INSTALLED_APPS = [
     "reversion",
     "publishing",
     "news",
+    "backups",
 ]
 
 MIDDLEWARE = [
