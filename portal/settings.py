@@ -57,6 +57,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # libpq waits for ever on a server that accepts the connection and never answers; a worker (or a
+    # health check, portal/health.py) gives up after this many seconds instead.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 REDIS_URL = os.environ.get("REDIS_URL", "")
 # Every key the portal writes to Redis starts with this: wards sharing one Redis set one each.
 PORTAL_REDIS_PREFIX = os.environ.get("PORTAL_REDIS_PREFIX", "portal")
@@ -122,6 +126,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz answers before anything reads the Host header or redirects to HTTPS (portal/health.py).
+    "portal.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "portal.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
