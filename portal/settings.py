@@ -126,6 +126,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that every log line of the request carries its id (portal/request_id.py).
+    "portal.request_id.RequestIdMiddleware",
     # /healthz answers before anything reads the Host header or redirects to HTTPS (portal/health.py).
     "portal.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -302,9 +304,30 @@ CKEDITOR_CONFIGS = {
     }
 }
 
+# One handler, on the root logger; "django" keeps none of its own, so each line is written once
+# (portal/logs.py says why it was twice). PORTAL_LOG_FORMAT=json: one JSON object per line.
+LOG_LEVEL = os.environ.get("DJANGO_LOG_LEVEL", "WARNING")
+LOG_FORMAT = os.environ.get("PORTAL_LOG_FORMAT", "text")
+if LOG_FORMAT not in {"text", "json"}:
+    raise ImproperlyConfigured("PORTAL_LOG_FORMAT must be text or json.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+    "filters": {
+        "request_id": {"()": "portal.logs.RequestIdFilter"},
+        "short_client_errors": {"()": "portal.logs.ShortClientErrors"},
+    },
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "portal.logs.JsonLines"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id", "short_client_errors"],
+            "formatter": LOG_FORMAT,
+        }
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {"django": {"handlers": [], "level": LOG_LEVEL, "propagate": True}},
 }
