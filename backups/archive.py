@@ -3,7 +3,7 @@
     portal-2026-12-01-020000.tar
         database/portal.pgdump   (or database/portal.sqlite3)
         media/photos/2026/11/….jpg …
-        private/…  trash/…
+        trash/photos/…           removed photos a version restore brings back
         manifest.json            written last: format, time, database vendor, {member: sha256, size}
 
 Uncompressed: photos are JPEG and WebP and pg_dump's custom format is compressed already, so gzip would
@@ -26,7 +26,7 @@ from django.utils import timezone
 FORMAT = 1
 MANIFEST = "manifest.json"
 NAME = re.compile(r"^portal-(\d{4}-\d{2}-\d{2}-\d{6})\.tar$")
-PREFIXES = ("database/", "media/", "private/", "trash/")
+PREFIXES = ("database/", "media/", "trash/")
 
 
 class BrokenArchive(Exception):

@@ -92,6 +92,12 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
 PORTAL_PRIVATE_ROOT = Path(os.environ.get("PORTAL_PRIVATE_ROOT") or BASE_DIR / "private")
 PORTAL_TRASH_ROOT = Path(os.environ.get("PORTAL_TRASH_ROOT") or PORTAL_PRIVATE_ROOT / "trash")
 PORTAL_TRASH_DAYS = int(os.environ.get("PORTAL_TRASH_DAYS", "90"))
+# S3-compatible storage for media (and, with a second bucket, the private files); unset: local disk.
+PORTAL_S3_BUCKET = os.environ.get("PORTAL_S3_BUCKET", "")
+PORTAL_S3_PRIVATE_BUCKET = os.environ.get("PORTAL_S3_PRIVATE_BUCKET", "")
+PORTAL_S3_ENDPOINT_URL = os.environ.get("PORTAL_S3_ENDPOINT_URL", "")
+PORTAL_S3_REGION = os.environ.get("PORTAL_S3_REGION", "")
+PORTAL_S3_CUSTOM_DOMAIN = os.environ.get("PORTAL_S3_CUSTOM_DOMAIN", "")
 # Where `manage.py backup` writes its archives (backups/): never inside MEDIA_ROOT, which is published,
 # nor inside the private folders, which each backup contains.
 PORTAL_BACKUP_ROOT = Path(os.environ.get("PORTAL_BACKUP_ROOT") or BASE_DIR / "backup-archives")
@@ -203,11 +209,49 @@ DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 # And shows them dd/mm/yyyy (portal/formats/vi/formats.py), not "20:02 Ngày 25 tháng 11 năm 2026".
 FORMAT_MODULE_PATH = ["portal.formats"]
 
+# Media on S3-compatible storage (several app servers, docs/SCALING.md): needs `pip install
+# django-storages[s3]` (requirements-s3.txt). Credentials come from AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY, which boto3 reads from the environment itself. Published media go to a bucket
+# readers fetch from directly; the private files (kept photos, trash) to a second bucket, never public.
+S3_STORAGES = {}
+if PORTAL_S3_BUCKET:
+    _s3 = {
+        "endpoint_url": PORTAL_S3_ENDPOINT_URL or None,
+        "region_name": PORTAL_S3_REGION or None,
+        # Our code relies on a storage never overwriting: a new photo gets a new name.
+        "file_overwrite": False,
+    }
+    S3_STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_s3,
+            "bucket_name": PORTAL_S3_BUCKET,
+            "custom_domain": PORTAL_S3_CUSTOM_DOMAIN or None,
+            "querystring_auth": False,  # public addresses, cacheable by browsers, like /media/ on disk
+        },
+    }
+    if PORTAL_S3_PRIVATE_BUCKET:
+        for alias in ("private", "trash"):
+            S3_STORAGES[alias] = {
+                "BACKEND": "storages.backends.s3.S3Storage",
+                "OPTIONS": {
+                    **_s3,
+                    "bucket_name": PORTAL_S3_PRIVATE_BUCKET,
+                    "location": alias,
+                    "default_acl": "private",
+                    "querystring_auth": True,
+                },
+            }
+
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Files never published, on disk under PORTAL_PRIVATE_ROOT and PORTAL_TRASH_ROOT (portal/storages.py).
+    "private": {"BACKEND": "portal.storages.PrivateStorage"},
+    "trash": {"BACKEND": "portal.storages.TrashStorage"},
+    **S3_STORAGES,
     "staticfiles": {
         # Hashed names need `collectstatic`; local debug (and tests/settings.py) serve the files as they are.
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"

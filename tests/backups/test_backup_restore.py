@@ -72,11 +72,12 @@ def snapshot():
 
 
 def stored_files():
-    from backups.folders import local_files, media_names
+    from backups import folders
 
-    media = {name: default_storage.open(name).read() for name in media_names()}
-    trashed = {name: path.read_bytes() for name, path in local_files("trash")}
-    return media, trashed
+    return {
+        part: {name: folders.storage(part).open(name).read() for name in folders.names(part)}
+        for part in folders.PARTS
+    }
 
 
 def wipe():
@@ -84,7 +85,7 @@ def wipe():
     from backups.folders import clear
 
     call_command("flush", interactive=False, verbosity=0)
-    for part in ("media", "private", "trash"):
+    for part in ("media", "trash"):
         clear(part)
 
 
@@ -98,7 +99,7 @@ def test_backup_wipe_restore_brings_back_every_article_photo_revision_and_view(
 ):
     before = snapshot()
     files_before = stored_files()
-    assert len(before["versions"]) >= 2 and before["daily"] and files_before[1]
+    assert len(before["versions"]) >= 2 and before["daily"] and files_before["trash"]
 
     call_command("backup")
     assert "Đã sao lưu vào" in capsys.readouterr().out
@@ -137,7 +138,7 @@ def test_restore_force_replaces_what_is_there(ward_content, archives):
     files_before = stored_files()
     call_command("backup")
     Article.objects.filter(pk=ward_content["articles"][0].pk).update(title="Tiêu đề sửa sau sao lưu")
-    default_storage.save("uploads/la.jpg", default_storage.open(next(iter(files_before[0]))))
+    default_storage.save("uploads/la.jpg", default_storage.open(next(iter(files_before["media"]))))
 
     call_command("restore", str(only_archive(archives)), force=True)
 

@@ -1,9 +1,8 @@
-"""manage.py backup: one dated archive of the database, media and private folders, then old ones pruned."""
+"""manage.py backup: one dated archive of the database, the media and the trash, then old ones pruned."""
 
 from pathlib import Path
 
 from django.conf import settings
-from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
@@ -13,9 +12,7 @@ from news import view_counter
 
 
 class Command(BaseCommand):
-    help = (
-        "Sao lưu cơ sở dữ liệu, ảnh và thư mục riêng vào một tệp, rồi xoá các bản sao lưu cũ theo lịch giữ."
-    )
+    help = "Sao lưu cơ sở dữ liệu, ảnh và thùng rác vào một tệp, rồi xoá các bản sao lưu cũ theo lịch giữ."
 
     def add_arguments(self, parser):
         parser.add_argument("--dest", help="thư mục chứa bản sao lưu (mặc định PORTAL_BACKUP_ROOT)")
@@ -39,16 +36,14 @@ class Command(BaseCommand):
                 writer.add_path(database.DUMP_NAMES[database.vendor()], dump)
             finally:
                 dump.unlink(missing_ok=True)
-            counts = {folders.MEDIA: 0, folders.PRIVATE: 0, folders.TRASH: 0}
-            for name in folders.media_names():
-                with default_storage.open(name, "rb") as source:
-                    mtime = _storage_mtime(name)
-                    writer.add(f"media/{name}", source, default_storage.size(name), mtime)
-                counts[folders.MEDIA] += 1
-            for prefix in (folders.PRIVATE, folders.TRASH):
-                for name, local in folders.local_files(prefix):
-                    writer.add_path(f"{prefix}/{name}", local)
-                    counts[prefix] += 1
+            counts = dict.fromkeys(folders.PARTS, 0)
+            for part in folders.PARTS:
+                store = folders.storage(part)
+                for name in folders.names(part):
+                    mtime = folders.modified(part, name) or timezone.now().timestamp()
+                    with store.open(name, "rb") as source:
+                        writer.add(f"{part}/{name}", source, store.size(name), mtime)
+                    counts[part] += 1
             writer.close()
         except database.DatabaseToolFailed as error:
             writer.abandon()
@@ -60,7 +55,7 @@ class Command(BaseCommand):
         size = path.stat().st_size / (1024 * 1024)
         self.stdout.write(
             f"Đã sao lưu vào {path} ({size:.1f} MB): cơ sở dữ liệu, {counts['media']} tệp ảnh, "
-            f"{counts['private'] + counts['trash']} tệp riêng (ảnh giữ tạm và thùng rác)."
+            f"{counts['trash']} tệp trong thùng rác."
         )
         if not no_prune:
             self._prune(folder)
@@ -68,7 +63,11 @@ class Command(BaseCommand):
     def _refuse_published_or_backed_up(self, folder):
         # Inside MEDIA_ROOT the web server would publish the archive (password hashes included); inside
         # a private folder each backup would contain the ones before it.
-        roots = [Path(settings.MEDIA_ROOT), *folders.local_roots().values()]
+        roots = [
+            Path(settings.MEDIA_ROOT),
+            Path(settings.PORTAL_PRIVATE_ROOT),
+            Path(settings.PORTAL_TRASH_ROOT),
+        ]
         for root in roots:
             root = root.resolve()
             if folder == root or root in folder.parents:
@@ -84,10 +83,3 @@ class Command(BaseCommand):
             if moment not in kept:
                 path.unlink()
                 self.stdout.write(f"Đã xoá bản sao lưu cũ {path.name}.")
-
-
-def _storage_mtime(name):
-    try:
-        return default_storage.get_modified_time(name).timestamp()
-    except (NotImplementedError, OSError):
-        return timezone.now().timestamp()

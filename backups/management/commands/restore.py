@@ -1,22 +1,17 @@
-"""manage.py restore ARCHIVE: the database, media and private folders back from one backup archive."""
+"""manage.py restore ARCHIVE: the database, the media and the trash back from one backup archive."""
 
-from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandError
 
 from backups import archive as archive_module
 from backups import database, folders
 from news import page_cache
 
-PARTS = {
-    folders.MEDIA: "Thư mục ảnh (MEDIA_ROOT)",
-    folders.PRIVATE: "Thư mục riêng (PORTAL_PRIVATE_ROOT)",
-    folders.TRASH: "Thùng rác (PORTAL_TRASH_ROOT)",
-}
+PARTS = {"media": "Thư mục ảnh (MEDIA_ROOT)", "trash": "Thùng rác (PORTAL_TRASH_ROOT)"}
 
 
 class Command(BaseCommand):
     help = (
-        "Khôi phục cơ sở dữ liệu, ảnh và thư mục riêng từ một bản sao lưu, vào cơ sở dữ liệu và "
+        "Khôi phục cơ sở dữ liệu, ảnh và thùng rác từ một bản sao lưu, vào cơ sở dữ liệu và "
         "thư mục trống (--force để thay dữ liệu đang có)."
     )
 
@@ -50,19 +45,15 @@ class Command(BaseCommand):
             if force:
                 folders.clear(prefix)
         for name, source, mtime in archive_module.members(path):
-            prefix, _, rest = name.partition("/")
-            if prefix == folders.MEDIA:
-                default_storage.save(rest, source)
-            elif prefix in PARTS:
-                folders.write_local(prefix, rest, source, mtime)
-            else:
-                continue
-            counts[prefix] += 1
+            part, _, rest = name.partition("/")
+            if part in PARTS:
+                folders.write(part, rest, source, mtime)
+                counts[part] += 1
         # Pages kept rendered from the database as it was must not be served.
         page_cache.bump()
         self.stdout.write(
             f"Đã khôi phục từ {path} (sao lưu lúc {manifest['created']}): cơ sở dữ liệu, "
-            f"{counts['media']} tệp ảnh, {counts['private'] + counts['trash']} tệp riêng. "
+            f"{counts['media']} tệp ảnh, {counts['trash']} tệp trong thùng rác. "
             "Nếu mã nguồn mới hơn bản sao lưu, chạy tiếp manage.py migrate."
         )
 
