@@ -32,6 +32,8 @@ class Command(BaseCommand):
                 f"Bản sao lưu là của cơ sở dữ liệu {manifest['database']}, còn cổng tin đang dùng "
                 f"{database.vendor()}: không khôi phục chéo được. Không khôi phục gì."
             )
+        if database.DUMP_NAMES[database.vendor()] not in manifest["files"]:
+            raise CommandError("Bản sao lưu không có cơ sở dữ liệu. Không khôi phục gì.")
         if not force:
             self._refuse_unless_empty()
 
@@ -40,10 +42,10 @@ class Command(BaseCommand):
             if name.startswith("database/"):
                 self._restore_database(source)
                 break
-        counts = {prefix: 0 for prefix in PARTS}
-        for prefix in PARTS:
-            if force:
-                folders.clear(prefix)
+        counts = dict.fromkeys(PARTS, 0)
+        if force:
+            for part in PARTS:
+                folders.clear(part)
         for name, source, mtime in archive_module.members(path):
             part, _, rest = name.partition("/")
             if part in PARTS:
