@@ -1,6 +1,7 @@
 """gunicorn.conf.py: what production runs, read by gunicorn itself, and two instances side by side."""
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -96,4 +97,5 @@ def test_two_instances_run_side_by_side_and_reload_gracefully(tmp_path):
             process.wait(timeout=40)
             log.close()
     access = (tmp_path / "a.log").read_text()
-    assert '"GET /healthz HTTP/1.1" 200' in access and "id=" in access
+    # Each access line carries the id the portal answered with (portal/request_id.py).
+    assert re.search(r'"GET /healthz HTTP/1.1" 200 .* id=[0-9a-f]{32}$', access, re.MULTILINE), access
