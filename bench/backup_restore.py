@@ -9,6 +9,7 @@ and times the restore. Not part of the test suite.
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -72,6 +73,7 @@ def main():
         print(f"restored: {Article.objects.count()} articles, {ArticlePhoto.objects.count()} photos")
     finally:
         connection.creation.destroy_test_db(name, verbosity=0)
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 if __name__ == "__main__":
