@@ -145,7 +145,7 @@ class KeptImageInput(forms.ClearableFileInput):
                 value.kept_token = kept_photos.keep(value, self.owner)
             except OSError:
                 # The private folder is missing or full: staff choose the photo again, as before.
-                logger.exception("could not keep a photo in %s", kept_photos.folder())
+                logger.exception("could not keep a photo in the private storage")
                 return format_html('<div class="photo-choice">{}</div>', file_box)
         return format_html(
             '<div class="photo-choice"><div class="photo-kept"><img class="photo-preview" src="{}" alt="">'

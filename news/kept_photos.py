@@ -2,7 +2,8 @@
 
 A browser sends a chosen file once: when the save is refused (a HEIC photo in another row, a missing
 title) the file boxes come back empty. Every photo that was accepted is therefore kept here, in a
-private folder (settings.PORTAL_PRIVATE_ROOT, outside MEDIA_ROOT, which the web server publishes), and
+private storage ("private": PORTAL_PRIVATE_ROOT on disk, outside MEDIA_ROOT, which the web server
+publishes; portal/storages.py), and
 the form carries a signed token in its place. The next save reads the photo back by its token and checks
 it again like any upload; the file is deleted once that save commits. Files older than KEEP_SECONDS are
 purged whenever another photo is kept, so an abandoned form leaves nothing for long.
@@ -16,11 +17,10 @@ import io
 import re
 import time
 import uuid
-from pathlib import Path
 
-from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
+from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, ImageOps
 
@@ -35,8 +35,11 @@ MESSAGE_LOST = (
 )
 
 
-def folder():
-    return Path(settings.PORTAL_PRIVATE_ROOT) / "kept-photos"
+FOLDER = "kept-photos"
+
+
+def _store():
+    return storages["private"]
 
 
 def keep(upload, owner):
@@ -45,11 +48,8 @@ def keep(upload, owner):
     stored = f"{uuid.uuid4().hex}.{upload.name.rsplit('.', 1)[-1]}"
     if not _STORED_NAME.fullmatch(stored):
         raise ValueError(f"unexpected extension in {upload.name!r}")  # VerifiedImageField named it
-    folder().mkdir(parents=True, exist_ok=True)
     upload.seek(0)
-    with open(folder() / stored, "xb") as kept:
-        for chunk in upload.chunks():
-            kept.write(chunk)
+    _store().save(f"{FOLDER}/{stored}", upload)
     upload.seek(0)
     return signing.dumps({"file": stored, "name": upload.name, "owner": owner}, salt=_SALT, compress=True)
 
@@ -72,7 +72,8 @@ def load(token, owner):
     """The kept photo as a new upload, carrying its token, to be checked again like any upload."""
     stored, name = _stored_name(token, owner)
     try:
-        content = (folder() / stored).read_bytes()
+        with _store().open(f"{FOLDER}/{stored}", "rb") as kept:
+            content = kept.read()
     except OSError:  # purged, or the folder was cleared
         raise ValidationError(MESSAGE_LOST, code="kept_lost") from None
     upload = SimpleUploadedFile(name, content)
@@ -86,20 +87,21 @@ def discard(token, owner):
         stored, _ = _stored_name(token, owner)
     except ValidationError:
         return
-    (folder() / stored).unlink(missing_ok=True)
+    _store().delete(f"{FOLDER}/{stored}")
 
 
 def purge(now=None):
     """Delete kept photos older than KEEP_SECONDS: their tokens have expired anyway."""
     cutoff = (now or time.time()) - KEEP_SECONDS
+    store = _store()
     try:
-        entries = list(folder().iterdir())
+        _, names = store.listdir(FOLDER)
     except FileNotFoundError:
         return
-    for entry in entries:
+    for name in names:
         try:
-            if entry.stat().st_mtime < cutoff:
-                entry.unlink()
+            if store.get_modified_time(f"{FOLDER}/{name}").timestamp() < cutoff:
+                store.delete(f"{FOLDER}/{name}")
         except FileNotFoundError:
             pass  # another process purged it first
 

@@ -57,6 +57,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # libpq waits for ever on a server that accepts the connection and never answers; a worker (or a
+    # health check, portal/health.py) gives up after this many seconds instead.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 REDIS_URL = os.environ.get("REDIS_URL", "")
 # Every key the portal writes to Redis starts with this: wards sharing one Redis set one each.
 PORTAL_REDIS_PREFIX = os.environ.get("PORTAL_REDIS_PREFIX", "portal")
@@ -100,6 +104,15 @@ PORTAL_QUESTION_LIMIT_PER_CONTACT = int(os.environ.get("PORTAL_QUESTION_LIMIT_PE
 # they are in PORTAL_PRIVATE_ROOT/documents/ (documents.storage).
 PORTAL_DOCUMENTS_ROOT = os.environ.get("PORTAL_DOCUMENTS_ROOT") or None
 PORTAL_DOCUMENT_MAX_BYTES = int(os.environ.get("PORTAL_DOCUMENT_MAX_MB", "20")) * 1024 * 1024
+# S3-compatible storage for media (and, with a second bucket, the private files); unset: local disk.
+PORTAL_S3_BUCKET = os.environ.get("PORTAL_S3_BUCKET", "")
+PORTAL_S3_PRIVATE_BUCKET = os.environ.get("PORTAL_S3_PRIVATE_BUCKET", "")
+PORTAL_S3_ENDPOINT_URL = os.environ.get("PORTAL_S3_ENDPOINT_URL", "")
+PORTAL_S3_REGION = os.environ.get("PORTAL_S3_REGION", "")
+PORTAL_S3_CUSTOM_DOMAIN = os.environ.get("PORTAL_S3_CUSTOM_DOMAIN", "")
+# Where `manage.py backup` writes its archives (backups/): never inside MEDIA_ROOT, which is published,
+# nor inside the private folders, which each backup contains.
+PORTAL_BACKUP_ROOT = Path(os.environ.get("PORTAL_BACKUP_ROOT") or BASE_DIR / "backup-archives")
 
 # The ward's identity on a fresh install only: the first use (or the migration) copies these into the
 # row staff then edit in the admin ("Thông tin phường và cổng", ward.models); after that they change
@@ -133,9 +146,14 @@ INSTALLED_APPS = [
     "pages",
     "notices",
     "documents",
+    "backups",
 ]
 
 MIDDLEWARE = [
+    # First, so that every log line of the request carries its id (portal/request_id.py).
+    "portal.request_id.RequestIdMiddleware",
+    # /healthz answers before anything reads the Host header or redirects to HTTPS (portal/health.py).
+    "portal.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before SecurityHeadersMiddleware, which sets SAMEORIGIN for the staff tools: this one then leaves
     # it; and before KeptArticlePages, so kept pages get DENY as every other public page.
@@ -214,11 +232,49 @@ DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 # And shows them dd/mm/yyyy (portal/formats/vi/formats.py), not "20:02 Ngày 25 tháng 11 năm 2026".
 FORMAT_MODULE_PATH = ["portal.formats"]
 
+# Media on S3-compatible storage (several app servers, docs/SCALING.md): needs `pip install
+# django-storages[s3]` (requirements-s3.txt). Credentials come from AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY, which boto3 reads from the environment itself. Published media go to a bucket
+# readers fetch from directly; the private files (kept photos, trash) to a second bucket, never public.
+S3_STORAGES = {}
+if PORTAL_S3_BUCKET:
+    _s3 = {
+        "endpoint_url": PORTAL_S3_ENDPOINT_URL or None,
+        "region_name": PORTAL_S3_REGION or None,
+        # Our code relies on a storage never overwriting: a new photo gets a new name.
+        "file_overwrite": False,
+    }
+    S3_STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_s3,
+            "bucket_name": PORTAL_S3_BUCKET,
+            "custom_domain": PORTAL_S3_CUSTOM_DOMAIN or None,
+            "querystring_auth": False,  # public addresses, cacheable by browsers, like /media/ on disk
+        },
+    }
+    if PORTAL_S3_PRIVATE_BUCKET:
+        for alias in ("private", "trash"):
+            S3_STORAGES[alias] = {
+                "BACKEND": "storages.backends.s3.S3Storage",
+                "OPTIONS": {
+                    **_s3,
+                    "bucket_name": PORTAL_S3_PRIVATE_BUCKET,
+                    "location": alias,
+                    "default_acl": "private",
+                    "querystring_auth": True,
+                },
+            }
+
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Files never published, on disk under PORTAL_PRIVATE_ROOT and PORTAL_TRASH_ROOT (portal/storages.py).
+    "private": {"BACKEND": "portal.storages.PrivateStorage"},
+    "trash": {"BACKEND": "portal.storages.TrashStorage"},
+    **S3_STORAGES,
     "staticfiles": {
         # Hashed names need `collectstatic`; local debug (and tests/settings.py) serve the files as they are.
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -321,9 +377,30 @@ CKEDITOR_CONFIGS = {
     }
 }
 
+# One handler, on the root logger; "django" keeps none of its own, so each line is written once
+# (portal/logs.py says why it was twice). PORTAL_LOG_FORMAT=json: one JSON object per line.
+LOG_LEVEL = os.environ.get("DJANGO_LOG_LEVEL", "WARNING")
+LOG_FORMAT = os.environ.get("PORTAL_LOG_FORMAT", "text")
+if LOG_FORMAT not in {"text", "json"}:
+    raise ImproperlyConfigured("PORTAL_LOG_FORMAT must be text or json.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+    "filters": {
+        "request_id": {"()": "portal.logs.RequestIdFilter"},
+        "short_client_errors": {"()": "portal.logs.ShortClientErrors"},
+    },
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "portal.logs.JsonLines"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id", "short_client_errors"],
+            "formatter": LOG_FORMAT,
+        }
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {"django": {"handlers": [], "level": LOG_LEVEL, "propagate": True}},
 }

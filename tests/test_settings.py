@@ -68,3 +68,25 @@ def test_the_suite_runs_on_its_own_settings_with_debug_off():
     assert settings.PASSWORD_HASHERS == ["django.contrib.auth.hashers.MD5PasswordHasher"]
     assert not settings.DEBUG
     assert settings.SERVE_MEDIA
+
+
+STORES = (
+    "from django.conf import settings; s = settings.STORAGES; "
+    "print(*(f\"{a}={s[a]['BACKEND'].rsplit('.', 1)[-1]}:{s[a].get('OPTIONS', {}).get('bucket_name', '-')}\" "
+    "for a in ('default', 'private', 'trash')))"
+)
+
+
+def test_media_go_to_s3_by_environment_alone():
+    """Buckets set: django-storages' S3 backend for media, and for the private files in their own bucket."""
+    assert printed_by(STORES, env={"DJANGO_DEBUG": "1"}) == [
+        "default=FileSystemStorage:-",
+        "private=PrivateStorage:-",
+        "trash=TrashStorage:-",
+    ]
+    env = {"DJANGO_DEBUG": "1", "PORTAL_S3_BUCKET": "tin-phuong", "PORTAL_S3_PRIVATE_BUCKET": "tin-rieng"}
+    assert printed_by(STORES, env=env) == [
+        "default=S3Storage:tin-phuong",
+        "private=S3Storage:tin-rieng",
+        "trash=S3Storage:tin-rieng",
+    ]

@@ -1,0 +1,1 @@
+"""Backups: one dated archive holding the database, the media and the trash, and its restore."""

@@ -1,0 +1,57 @@
+"""gunicorn's settings for production; `gunicorn portal.wsgi` run from the project folder reads this file.
+
+Every value can be set from the environment (EnvironmentFile=/etc/portal.env, docs/DEPLOY.md); the
+defaults suit one ward on a small server behind nginx.
+
+Two instances on one machine (two wards, or the old and the new release side by side) each need their
+own address, control socket and pid file: systemd's RuntimeDirectory= gives each service a folder of its
+own in RUNTIME_DIRECTORY (/run/portal, /run/portal-b…), and both files go there. Without it (gunicorn run
+by hand) the control socket is gunicorn's default, $HOME/.gunicorn/gunicorn.ctl, shared by every
+instance of that user: set GUNICORN_CONTROL_SOCKET.
+"""
+
+import os
+
+
+def _number(name, default):
+    value = os.environ.get(name, "").strip()
+    return int(value) if value else default
+
+
+# 127.0.0.1: only nginx, on the same machine, reaches the app server. Behind a load balancer on another
+# machine, bind the private address (docs/SCALING.md).
+bind = [os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")]
+# Sync workers: each holds one request at a time; a page takes milliseconds, a form with phone photos a
+# few seconds. Two per core and one more, capped: each worker is ~80 MB, and a 2 GB server also runs
+# PostgreSQL and Redis.
+workers = _number("GUNICORN_WORKERS", min(2 * (os.cpu_count() or 1) + 1, 8))
+worker_class = "sync"
+# A form with several 12-megapixel photos is verified, resized and re-encoded in the request.
+timeout = _number("GUNICORN_TIMEOUT", 60)
+# On restart (SIGHUP, `systemctl reload`) or stop, a worker finishes the request it is serving first.
+graceful_timeout = _number("GUNICORN_GRACEFUL_TIMEOUT", 30)
+# nginx keeps connections to the app server open; a little longer than its own requests take.
+keepalive = 5
+# A worker is replaced after this many requests (plus up to the jitter, so workers are not all replaced
+# at the same moment): whatever a long-lived process accumulates is given back.
+max_requests = _number("GUNICORN_MAX_REQUESTS", 1000)
+max_requests_jitter = _number("GUNICORN_MAX_REQUESTS_JITTER", 100)
+# Workers import the application themselves, so a reload (SIGHUP) after an upgrade runs the new code.
+preload_app = False
+# The heartbeat file in memory, not on a disk that may stall (gunicorn's docs, "Blocking os.fchmod").
+worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108
+
+proc_name = os.environ.get("GUNICORN_NAME", "portal")
+_runtime = os.environ.get("RUNTIME_DIRECTORY", "").split(":")[0]
+control_socket = os.environ.get("GUNICORN_CONTROL_SOCKET") or (
+    os.path.join(_runtime, "gunicorn.ctl") if _runtime else None
+)
+if control_socket is None:
+    del control_socket  # gunicorn's default
+pidfile = os.environ.get("GUNICORN_PIDFILE") or (os.path.join(_runtime, "gunicorn.pid") if _runtime else None)
+
+# The access log to standard output (journald), with the request id the portal answers with
+# (portal/request_id.py) and the time taken in microseconds.
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+access_log_format = '%(h)s "%(r)s" %(s)s %(B)s %(D)sus "%(a)s" id=%({x-request-id}o)s'
+errorlog = "-"
