@@ -26,7 +26,8 @@ from django.utils import timezone
 FORMAT = 1
 MANIFEST = "manifest.json"
 NAME = re.compile(r"^portal-(\d{4}-\d{2}-\d{2}-\d{6})\.tar$")
-PREFIXES = ("database/", "media/", "trash/")
+# The database's dump, then one folder per stored part (backups.folders.PARTS).
+PREFIXES = ("database/", "media/", "trash/", "documents/")
 
 
 class BrokenArchive(Exception):

@@ -3,6 +3,7 @@
 - media/: the "default" storage (photos, the editor's uploads), on disk or an S3-compatible bucket.
 - trash/: the "trash" storage (removed photos that restoring a version brings back: without them a
   restored database would point at files that are gone).
+- documents/: the "documents" storage (Văn bản's files, private: served only by their download view).
 
 Not kept: the "private" storage's photos held between a refused save of a form and the next
 (news.kept_photos). They live at most a day, and the form that refers to them is in a browser, not in
@@ -15,7 +16,13 @@ from django.core.files.storage import FileSystemStorage, storages
 
 from portal.storages import walk
 
-PARTS = {"media": "default", "trash": "trash"}
+PARTS = {"media": "default", "trash": "trash", "documents": "documents"}
+# How a restore names each part when it refuses a folder that is not empty.
+LABELS = {
+    "media": "Thư mục ảnh (MEDIA_ROOT)",
+    "trash": "Thùng rác (PORTAL_TRASH_ROOT)",
+    "documents": "Thư mục tệp văn bản (PORTAL_DOCUMENTS_ROOT)",
+}
 
 
 def storage(part):

@@ -101,7 +101,7 @@ PORTAL_QUESTION_LIMIT_WINDOW = int(os.environ.get("PORTAL_QUESTION_LIMIT_WINDOW"
 PORTAL_QUESTION_LIMIT_PER_ADDRESS = int(os.environ.get("PORTAL_QUESTION_LIMIT_PER_ADDRESS", "10"))
 PORTAL_QUESTION_LIMIT_PER_CONTACT = int(os.environ.get("PORTAL_QUESTION_LIMIT_PER_CONTACT", "3"))
 # Documents' files (Văn bản): private too, residents get them only through the download view. Unset,
-# they are in PORTAL_PRIVATE_ROOT/documents/ (documents.storage).
+# they are in PORTAL_PRIVATE_ROOT/documents/ (the "documents" storage, portal/storages.py).
 PORTAL_DOCUMENTS_ROOT = os.environ.get("PORTAL_DOCUMENTS_ROOT") or None
 PORTAL_DOCUMENT_MAX_BYTES = int(os.environ.get("PORTAL_DOCUMENT_MAX_MB", "20")) * 1024 * 1024
 # S3-compatible storage for media (and, with a second bucket, the private files); unset: local disk.
@@ -254,7 +254,7 @@ if PORTAL_S3_BUCKET:
         },
     }
     if PORTAL_S3_PRIVATE_BUCKET:
-        for alias in ("private", "trash"):
+        for alias in ("private", "trash", "documents"):
             S3_STORAGES[alias] = {
                 "BACKEND": "storages.backends.s3.S3Storage",
                 "OPTIONS": {
@@ -274,6 +274,7 @@ STORAGES = {
     # Files never published, on disk under PORTAL_PRIVATE_ROOT and PORTAL_TRASH_ROOT (portal/storages.py).
     "private": {"BACKEND": "portal.storages.PrivateStorage"},
     "trash": {"BACKEND": "portal.storages.TrashStorage"},
+    "documents": {"BACKEND": "portal.storages.DocumentsStorage"},
     **S3_STORAGES,
     "staticfiles": {
         # Hashed names need `collectstatic`; local debug (and tests/settings.py) serve the files as they are.

@@ -5,6 +5,8 @@
 - "private": files never published (news.kept_photos: photos kept between a refused save and the next),
   under PORTAL_PRIVATE_ROOT.
 - "trash": removed photos waiting for a version restore (publishing.trash), under PORTAL_TRASH_ROOT.
+- "documents": documents' files (Văn bản), under PORTAL_DOCUMENTS_ROOT (unset: PORTAL_PRIVATE_ROOT's
+  documents/); residents get them only through documents.views.download, never from the web server.
 
 The private stores on disk read their folder from settings each time, like FileSystemStorage does for
 MEDIA_ROOT, so a test (or a second ward in one process) can point them elsewhere. They have no URL: a
@@ -44,6 +46,12 @@ class PrivateStorage(_FolderFromSetting):
 
 class TrashStorage(_FolderFromSetting):
     setting = "PORTAL_TRASH_ROOT"
+
+
+class DocumentsStorage(_FolderFromSetting):
+    @property
+    def base_location(self):
+        return str(settings.PORTAL_DOCUMENTS_ROOT or os.path.join(settings.PORTAL_PRIVATE_ROOT, "documents"))
 
 
 def walk(storage, folder=""):

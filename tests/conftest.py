@@ -24,10 +24,12 @@ _serial = itertools.count(1)
 
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
-    """Every test writes its photos, those it keeps privately and the trash, to folders of its own."""
+    """Every test writes its photos, those it keeps privately, the trash and documents' files to folders
+    of its own."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PORTAL_PRIVATE_ROOT = tmp_path / "private"
     settings.PORTAL_TRASH_ROOT = tmp_path / "trash"
+    settings.PORTAL_DOCUMENTS_ROOT = tmp_path / "documents"
     return settings.MEDIA_ROOT
 
 

@@ -19,6 +19,11 @@ PRODUCTION = {
 
 
 def run_manage(*args, env):
+    return run_python("manage.py", *args, env=env)
+
+
+def run_python(*args, env):
+    """python with args (a script and its arguments, or "-c" and code) beside manage.py."""
     # The child sees only what the test gives it, not the suite's own database or settings.
     clean = {
         k: v
@@ -26,7 +31,7 @@ def run_manage(*args, env):
         if not k.startswith(("DJANGO_", "PYTEST", "PORTAL_")) and k not in {"DATABASE_URL", "REDIS_URL"}
     }
     return subprocess.run(
-        [sys.executable, "manage.py", *args],
+        [sys.executable, *args],
         cwd=ROOT,
         env={**clean, **env},
         capture_output=True,

@@ -4,7 +4,7 @@ import os
 
 from django.conf import settings
 
-from .test_security import PRODUCTION, run_manage
+from .test_security import PRODUCTION, run_manage, run_python
 
 PROBE = (
     "from django.conf import settings; from django.core.cache import caches; cache = caches['default']; "
@@ -70,23 +70,34 @@ def test_the_suite_runs_on_its_own_settings_with_debug_off():
     assert settings.SERVE_MEDIA
 
 
+# Read from the settings module itself, not through django.setup(): the models' storages would be
+# built, and S3's backend needs django-storages, which only requirements-s3.txt installs.
 STORES = (
-    "from django.conf import settings; s = settings.STORAGES; "
+    "from portal import settings; s = settings.STORAGES; "
     "print(*(f\"{a}={s[a]['BACKEND'].rsplit('.', 1)[-1]}:{s[a].get('OPTIONS', {}).get('bucket_name', '-')}\" "
-    "for a in ('default', 'private', 'trash')))"
+    "for a in ('default', 'private', 'trash', 'documents')))"
 )
+
+
+def settings_printed(code, env):
+    """The words `python -c code` prints, run beside manage.py in a process given only env."""
+    result = run_python("-c", code, env=env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1].split()
 
 
 def test_media_go_to_s3_by_environment_alone():
     """Buckets set: django-storages' S3 backend for media, and for the private files in their own bucket."""
-    assert printed_by(STORES, env={"DJANGO_DEBUG": "1"}) == [
+    assert settings_printed(STORES, env={"DJANGO_DEBUG": "1"}) == [
         "default=FileSystemStorage:-",
         "private=PrivateStorage:-",
         "trash=TrashStorage:-",
+        "documents=DocumentsStorage:-",
     ]
     env = {"DJANGO_DEBUG": "1", "PORTAL_S3_BUCKET": "tin-phuong", "PORTAL_S3_PRIVATE_BUCKET": "tin-rieng"}
-    assert printed_by(STORES, env=env) == [
+    assert settings_printed(STORES, env=env) == [
         "default=S3Storage:tin-phuong",
         "private=S3Storage:tin-rieng",
         "trash=S3Storage:tin-rieng",
+        "documents=S3Storage:tin-rieng",
     ]

@@ -6,18 +6,21 @@ pg_dump/pg_restore), the rest is the same.
 
 import io
 import tarfile
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 from reversion.models import Version
 
 from backups import archive
+from documents.models import Document, DocumentFile, DocumentType, IssuingBody
 from news.models import Article, ArticlePhoto, DailyViews
 from news.view_log import add_views
 from publishing import revisions, trash
+from tests.documents.samples import pdf_bytes
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -30,7 +33,8 @@ def archives(tmp_path, settings):
 
 @pytest.fixture
 def ward_content(make_article, make_photo, category, django_user_model, settings):
-    """Two articles, photos with captions, two versions of one, views (lifetime, per day), a trashed photo."""
+    """Two articles, photos with captions, two versions of one, views (lifetime, per day), a trashed
+    photo, and a document (Văn bản) with its file in the documents' private storage."""
     editor = django_user_model.objects.create_user("bientap", password="mat-khau-dai-123", is_staff=True)
     first = make_article(title="Hội nghị sơ kết công tác dân vận", category=category)
     second = make_article(title="Tổng vệ sinh khu dân cư số 3")
@@ -53,6 +57,19 @@ def ward_content(make_article, make_photo, category, django_user_model, settings
     removed = make_photo(second, caption="Ảnh chụp nhầm")
     removed_name = removed.image.name
     trash.retire(default_storage, removed_name)
+    document = Document.objects.create(
+        number="07-NQ/ĐU",
+        doc_type=DocumentType.objects.get_or_create(name="Nghị quyết")[0],
+        issuer=IssuingBody.objects.create(name="Ban Chấp hành Đảng bộ phường", order=1),
+        summary="Về nâng cao chất lượng sinh hoạt chi bộ khu dân cư",
+        issued_on=date(2026, 4, 26),
+        signer="Trần Thị Mai",
+        status=Document.Status.PUBLISHED,
+        published_at=timezone.now() - timedelta(days=1),
+    )
+    attached = DocumentFile(document=document)
+    attached.file = SimpleUploadedFile("nghi-quyet-07.pdf", pdf_bytes())
+    attached.save()
     return {"articles": [first, second], "photos": photos, "trashed": removed_name}
 
 
@@ -68,6 +85,7 @@ def snapshot():
         "versions": sorted(Version.objects.values_list("pk", "object_id", "serialized_data")),
         "comments": sorted(Version.objects.values_list("revision__comment", flat=True)),
         "daily": sorted(DailyViews.objects.values_list("article_id", "day", "views")),
+        "documents": sorted(DocumentFile.objects.values_list("document__number", "file", "downloads")),
     }
 
 
@@ -85,7 +103,7 @@ def wipe():
     from backups.folders import clear
 
     call_command("flush", interactive=False, verbosity=0)
-    for part in ("media", "trash"):
+    for part in ("media", "trash", "documents"):
         clear(part)
 
 
@@ -100,6 +118,7 @@ def test_backup_wipe_restore_brings_back_every_article_photo_revision_and_view(
     before = snapshot()
     files_before = stored_files()
     assert len(before["versions"]) >= 2 and before["daily"] and files_before["trash"]
+    assert before["documents"] and files_before["documents"]
 
     call_command("backup")
     assert "Đã sao lưu vào" in capsys.readouterr().out
@@ -203,3 +222,9 @@ def test_backup_prunes_old_archives_by_the_retention_rule(db, archives, capsys):
     assert "Đã xoá bản sao lưu cũ portal-2025-01-28-020000.tar." in out
     newest = sorted(archives.glob("portal-*.tar"))[-1]
     assert archive.moment_of(newest).date() == timezone.localdate()
+
+
+def test_every_stored_part_has_its_place_in_an_archive():
+    from backups import folders
+
+    assert {f"{part}/" for part in folders.PARTS} == set(archive.PREFIXES) - {"database/"}

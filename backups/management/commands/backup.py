@@ -55,7 +55,7 @@ class Command(BaseCommand):
         size = path.stat().st_size / (1024 * 1024)
         self.stdout.write(
             f"Đã sao lưu vào {path} ({size:.1f} MB): cơ sở dữ liệu, {counts['media']} tệp ảnh, "
-            f"{counts['trash']} tệp trong thùng rác."
+            f"{counts['documents']} tệp văn bản, {counts['trash']} tệp trong thùng rác."
         )
         if not no_prune:
             self._prune(folder)

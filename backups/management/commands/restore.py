@@ -6,8 +6,6 @@ from backups import archive as archive_module
 from backups import database, folders
 from news import page_cache
 
-PARTS = {"media": "Thư mục ảnh (MEDIA_ROOT)", "trash": "Thùng rác (PORTAL_TRASH_ROOT)"}
-
 
 class Command(BaseCommand):
     help = (
@@ -42,20 +40,21 @@ class Command(BaseCommand):
             if name.startswith("database/"):
                 self._restore_database(source)
                 break
-        counts = dict.fromkeys(PARTS, 0)
+        counts = dict.fromkeys(folders.PARTS, 0)
         if force:
-            for part in PARTS:
+            for part in folders.PARTS:
                 folders.clear(part)
         for name, source, mtime in archive_module.members(path):
             part, _, rest = name.partition("/")
-            if part in PARTS:
+            if part in folders.PARTS:
                 folders.write(part, rest, source, mtime)
                 counts[part] += 1
         # Pages kept rendered from the database as it was must not be served.
         page_cache.bump()
         self.stdout.write(
             f"Đã khôi phục từ {path} (sao lưu lúc {manifest['created']}): cơ sở dữ liệu, "
-            f"{counts['media']} tệp ảnh, {counts['trash']} tệp trong thùng rác. "
+            f"{counts['media']} tệp ảnh, {counts['documents']} tệp văn bản, "
+            f"{counts['trash']} tệp trong thùng rác. "
             "Nếu mã nguồn mới hơn bản sao lưu, chạy tiếp manage.py migrate."
         )
 
@@ -66,7 +65,7 @@ class Command(BaseCommand):
                 f"Cơ sở dữ liệu không trống (bảng {table} có dữ liệu). Khôi phục sẽ xoá dữ liệu này; "
                 "dùng một cơ sở dữ liệu mới, hoặc thêm --force nếu chắc chắn muốn thay. Không khôi phục gì."
             )
-        for prefix, label in PARTS.items():
+        for prefix, label in folders.LABELS.items():
             found = folders.first_file(prefix)
             if found:
                 raise CommandError(
