@@ -14,6 +14,7 @@ from django.views.decorators.http import require_safe
 from notices.home import current_notices, featured_item
 from notices.models import Notice
 from portal.login_throttle import client_ip
+from portal.site_search import found_elsewhere
 
 from . import page_cache, view_counter
 from .body import interleave
@@ -208,11 +209,9 @@ def search(request):
     # With the body: the excerpts are cut from it (news.highlight), which for_listing() leaves out.
     found = Article.objects.filter(pk__in=page.object_list).for_listing().defer(None).in_bulk()
     page.object_list = [found[pk] for pk in page.object_list if pk in found]
-    return render(
-        request,
-        "news/search.html",
-        {"query": query, "words": words, "page": page, "capped": page.paginator.count >= MAX_RESULTS},
-    )
+    context = {"query": query, "words": words, "page": page, "capped": page.paginator.count >= MAX_RESULTS}
+    context["elsewhere"] = found_elsewhere(request, words, page)
+    return render(request, "news/search.html", context)
 
 
 def server_error(request):
