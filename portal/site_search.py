@@ -31,8 +31,9 @@ from notices.models import Notice
 from pages.models import Page
 from questions.models import Question
 
-# Hits of each type on the search page, and of the type a resident asked to see more of.
-PER_TYPE = 5
+# Hits of each type on the search page, and of the type a resident asked to see more of. Three: the
+# block stands above the articles, and on a 360 px phone nine hits already fill two screens.
+PER_TYPE = 3
 EXPANDED = 50
 # The query-string parameter naming that type.
 TYPE_PARAMETER = "loai"
