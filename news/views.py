@@ -16,6 +16,7 @@ from documents import home as documents_home
 from notices.home import current_notices, featured_item
 from notices.models import Notice
 from portal.login_throttle import client_ip
+from portal.site_search import found_elsewhere
 
 from . import kept_cards, page_cache, view_counter
 from .body import interleave
@@ -228,6 +229,7 @@ def search(request):
     context = {"query": query, "words": words, "page": page, "capped": page.paginator.count >= MAX_RESULTS}
     if page.object_list:
         context["cards"] = kept_cards.cards(page.object_list, words, page_cache.generation())
+    context["elsewhere"] = found_elsewhere(request, words, page)
     return render(request, "news/search.html", context)
 
 

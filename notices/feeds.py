@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
+from django.utils.html import escape
 
 from .models import Notice
 
@@ -27,7 +28,9 @@ class NoticeFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return f"{item.validity()}. {item.teaser}".strip()
+        # RSS readers decode a description as HTML once more: the teaser is text (a body showing
+        # "<img …>" as characters), so it is escaped here first, as news.feeds does for articles.
+        return escape(f"{item.validity()}. {item.teaser}".strip())
 
     def item_pubdate(self, item):
         return max(item.valid_from, item.published_at)

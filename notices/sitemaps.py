@@ -1,8 +1,11 @@
-"""sitemap.xml's notices: every notice on the site (in force or in the archive)."""
+"""sitemap.xml's notices: the list /thong-bao/ and every notice on the site (in force or in the archive)."""
 
 from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
 
 from .models import Notice
+
+LIST = "notices:list"
 
 
 class NoticeSitemap(Sitemap):
@@ -10,7 +13,11 @@ class NoticeSitemap(Sitemap):
     priority = 0.6
 
     def items(self):
-        return Notice.objects.on_site().only("slug", "updated_at").order_by("-valid_from", "-pk")
+        notices = Notice.objects.on_site().only("slug", "updated_at").order_by("-valid_from", "-pk")
+        return [LIST, *notices]
+
+    def location(self, item):
+        return reverse(LIST) if item == LIST else item.get_absolute_url()
 
     def lastmod(self, item):
-        return item.updated_at
+        return None if item == LIST else item.updated_at

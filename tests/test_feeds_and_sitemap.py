@@ -144,3 +144,33 @@ def test_text_that_looks_like_a_tag_stays_text_in_every_feed(client, make_articl
             "Đừng mở tệp có dòng &lt;img src=x onerror=alert(1)&gt; trong đó.",
         ], address
         assert all("<img" not in description for description in descriptions)
+
+
+def test_the_sitemap_lists_one_of_each_public_type(client, make_article, make_notice):
+    """Articles, Giới thiệu pages, notices and Hỏi đáp, each from its own app's sitemap (news.sitemaps)."""
+    from pages.models import Page
+    from questions.models import Question
+
+    page = Page.objects.create(title="Lịch sử phường", status=Page.Status.PUBLISHED)
+    question = Question.objects.create(
+        subject="Hỏi về giờ làm việc", body="Sáng thứ Bảy?", answer="Có.", status=Question.Status.PUBLISHED
+    )
+    items = [make_article(title="Đã đăng"), page, make_notice(title="Lịch cắt điện"), question]
+    root = ET.fromstring(client.get("/sitemap.xml").content)  # noqa: S314 - our own response
+    locations = {u.findtext("s:loc", namespaces=SITEMAP_NS) for u in root.findall("s:url", SITEMAP_NS)}
+    for item in items:
+        assert f"http://testserver{item.get_absolute_url()}" in locations, item
+    for index in ("/gioi-thieu/", "/thong-bao/", "/hoi-dap/", "/lien-he/"):
+        assert f"http://testserver{index}" in locations, index
+
+
+def test_text_that_looks_like_a_tag_stays_text_in_the_notice_feed(client, make_notice):
+    """As in the articles' feeds: a notice's opening words are text, and a feed reader decodes HTML."""
+    make_notice(
+        title="Cảnh báo tin nhắn lừa đảo",
+        body="<p>Tin nhắn giả chứa đoạn &lt;img src=x onerror=alert(1)&gt; để lừa người đọc.</p>",
+    )
+    channel = ET.fromstring(client.get("/thong-bao/rss/").content).find("channel")  # noqa: S314 - our own
+    (description,) = [item.findtext("description") for item in channel.findall("item")]
+    assert "<img" not in description
+    assert description.endswith("Tin nhắn giả chứa đoạn &lt;img src=x onerror=alert(1)&gt; để lừa người đọc.")

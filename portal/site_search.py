@@ -1,0 +1,163 @@
+"""The site search beyond articles: Giới thiệu pages, notices and Hỏi đáp, found by the words of /tim-kiem/.
+
+Articles are news.search's (ranked, paged, with excerpts). The other types are few and short, so the
+search page shows a compact block of them ("Trong các mục khác") above the articles, on the first page
+only: at most PER_TYPE hits of each, or EXPANDED hits of the one type a resident asked to see more of
+(?loai=<key>). One query per type, whatever the number of items.
+
+SEARCHABLE is the one registry: which types, each app's own rule of what residents may see, what a hit
+reads and shows. A type joins the search by an entry here and a folded search_text made on save
+(news.search.indexed); never a field with who sent something (a question's contact data).
+
+The word rule is news.search's: the query's words (news.search.query_words, which the view has
+already made), each a whole folded syllable of search_text (`LIKE '% w %'`), and title matches first.
+PostgreSQL answers articles from a word index (news.search.HasAllWords) because there are 100,000 of
+them; these tables hold tens to a few thousand rows, so the same LIKE is used on both databases
+(docs/SEARCH.md, "Trong các mục khác").
+
+This module lives in portal/, beside admin_site.py's review queue, because it knows every app; news
+stays the articles' app.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import reduce
+from operator import add, and_
+
+from django.db.models import Case, Q, Value, When
+
+from news.highlight import highlight
+from notices.models import Notice
+from pages.models import Page
+from questions.models import Question
+
+# Hits of each type on the search page, and of the type a resident asked to see more of. Three: the
+# block stands above the articles, and on a 360 px phone nine hits already fill two screens.
+PER_TYPE = 3
+EXPANDED = 50
+# The query-string parameter naming that type.
+TYPE_PARAMETER = "loai"
+
+
+@dataclass(frozen=True)
+class SearchableType:
+    key: str  # its ?loai= value and its block's anchor
+    label: str  # what residents read beside each hit
+    public: Callable  # () -> the queryset residents may see, by the app's own rule
+    title_field: str
+    date_field: str
+    date_label: str  # before the date: "cập nhật 01/12/2026"
+    fields: tuple  # all a hit reads: its address, title, date (never contact data)
+    ranks_titles: bool = True  # the type stores search_title (folded title) to rank title matches first
+    note: Callable | None = None  # (item) -> a word residents must see first ("đã hết hiệu lực"), or ""
+
+
+SEARCHABLE = (
+    SearchableType(
+        key="gioi-thieu",
+        label="Trang giới thiệu",
+        # Published, and every page above it too (pages.models.PageQuerySet.public).
+        public=Page.objects.public,
+        title_field="title",
+        date_field="updated_at",
+        date_label="cập nhật",
+        fields=("title", "path", "updated_at"),
+    ),
+    SearchableType(
+        key="thong-bao",
+        label="Thông báo",
+        # In force or in the archive: public and its validity begun (notices.models.NoticeQuerySet).
+        public=Notice.objects.on_site,
+        title_field="title",
+        date_field="valid_from",
+        date_label="hiệu lực từ",
+        fields=("title", "slug", "valid_from", "valid_until"),
+        note=lambda notice: notice.validity_state,
+    ),
+    SearchableType(
+        key="hoi-dap",
+        label="Hỏi đáp",
+        # Published and answered (questions.models.QuestionQuerySet.published). Its search_text is the
+        # subject, question and answer only; only these fields are read, never who asked.
+        public=Question.objects.published,
+        title_field="subject",
+        date_field="published_at",
+        date_label="đăng ngày",
+        fields=("subject", "published_at"),
+        # A question stores no folded subject: newest first.
+        ranks_titles=False,
+    ),
+)
+BY_KEY = {kind.key: kind for kind in SEARCHABLE}
+
+
+@dataclass(frozen=True)
+class Hit:
+    url: str
+    title: str  # escaped, the words in <mark>
+    date: object
+    note: str
+
+
+@dataclass(frozen=True)
+class Found:
+    kind: SearchableType
+    hits: list
+    more: bool  # there are more than shown: a "Xem thêm" link (or, expanded, "add a word")
+    expanded: bool
+
+    @property
+    def more_parameter(self):
+        """The query-string part of its "Xem thêm" link (the template adds ?q=…)."""
+        return f"{TYPE_PARAMETER}={self.kind.key}"
+
+
+def holding_all(words):
+    """Every word a whole syllable of search_text: news.search's rule, as one filter."""
+    return reduce(and_, (Q(search_text__contains=f" {word} ") for word in words))
+
+
+def title_hits(words):
+    """How many of the words the folded title holds: the first key of the order, as for articles."""
+    return reduce(
+        add,
+        (Case(When(search_title__contains=f" {word} ", then=Value(1)), default=Value(0)) for word in words),
+    )
+
+
+def matches(kind, words, limit):
+    """The first `limit` items of this type holding every word: title matches first, then newest."""
+    queryset = kind.public().filter(holding_all(words)).only(*kind.fields)
+    order = (f"-{kind.date_field}", "-pk")
+    if kind.ranks_titles:
+        queryset = queryset.annotate(title_hits=title_hits(words))
+        order = ("-title_hits", *order)
+    return list(queryset.order_by(*order)[:limit])
+
+
+def found_elsewhere(request, words, page):
+    """The other types' hits for the search page: on its first page, the types with any hit.
+
+    `words` are the query's (news.search.query_words), `page` the articles' page. One query per type.
+    """
+    if not words or page.number != 1:
+        return []
+    chosen = request.GET.get(TYPE_PARAMETER, "")
+    found = []
+    for kind in SEARCHABLE:
+        expanded = kind.key == chosen
+        shown = EXPANDED if expanded else PER_TYPE
+        items = matches(kind, words, shown + 1)
+        if not items:
+            continue
+        hits = [
+            Hit(
+                url=item.get_absolute_url(),
+                title=highlight(getattr(item, kind.title_field), words),
+                date=getattr(item, kind.date_field),
+                note=kind.note(item) if kind.note else "",
+            )
+            for item in items[:shown]
+        ]
+        found.append(Found(kind, hits, more=len(items) > shown, expanded=expanded))
+    return found
