@@ -6,6 +6,7 @@ environment variables are first-run defaults only; after that the row in the dat
 """
 
 from django.conf import settings
+from django.db import transaction
 
 DEFAULT_LOGO = "img/ward-logo.svg"
 MENU = (
@@ -39,9 +40,20 @@ def install(settings_model, menu_model, link_model):
 
     Takes the models as arguments so the migration can pass its historical ones.
     """
-    row = settings_model.objects.filter(pk=1).first()
-    if row is not None:
-        return row
+    # One transaction: a reader never finds the row without its menu. Two first requests at once both
+    # miss the row; get_or_create lets the second take the first's row instead of failing on pk=1.
+    with transaction.atomic():
+        row, created = settings_model.objects.get_or_create(pk=1, defaults=settings_from_environment())
+        if not created:
+            return row
+        menu_model.objects.bulk_create(
+            menu_model(site=row, label=label, url=url, order=n) for n, (label, url) in enumerate(MENU, 1)
+        )
+        link_model.objects.bulk_create(
+            link_model(site=row, label=label, url=url, order=n)
+            for n, (label, url) in enumerate(FOOTER_LINKS, 1)
+        )
+    return row
     row = settings_model.objects.create(pk=1, **settings_from_environment())
     menu_model.objects.bulk_create(
         menu_model(site=row, label=label, url=url, order=n) for n, (label, url) in enumerate(MENU, 1)

@@ -100,3 +100,23 @@ def test_with_redis_every_worker_shares_the_one_value_and_a_save_drops_it(settin
     site.save()
     assert caches["default"].get(identity.KEY) is None
     assert identity.current().name == "Phường Chung Một Bộ Nhớ"
+
+
+def test_a_row_made_by_another_request_meanwhile_is_taken_not_refused(db, monkeypatch):
+    """Two first requests at once: both find no row, one makes it; the other must not fail on pk=1."""
+    from ward import defaults
+    from ward.models import FooterLink, MenuEntry, WardSettings
+
+    WardSettings.objects.all().delete()
+    values = defaults.settings_from_environment()
+
+    def the_other_request_got_there_first():
+        # Asked for the new row's values, just after this request found no row: the other one makes it.
+        monkeypatch.setattr(defaults, "settings_from_environment", lambda: values)
+        defaults.install(WardSettings, MenuEntry, FooterLink)
+        return values
+
+    monkeypatch.setattr(defaults, "settings_from_environment", the_other_request_got_there_first)
+    row = defaults.install(WardSettings, MenuEntry, FooterLink)
+    assert row.pk == 1 and WardSettings.objects.count() == 1
+    assert MenuEntry.objects.count() == len(defaults.MENU)
