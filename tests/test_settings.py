@@ -1,8 +1,11 @@
 """One settings module, driven by the environment."""
 
+import io
 import os
 
+import pytest
 from django.conf import settings
+from django.core.management import call_command
 
 from .test_security import PRODUCTION, run_manage, run_python
 
@@ -101,3 +104,12 @@ def test_media_go_to_s3_by_environment_alone():
         "trash=S3Storage:tin-rieng",
         "documents=S3Storage:tin-rieng",
     ]
+
+
+def test_every_model_change_has_its_migration(db):
+    """A field changed without a migration leaves a fresh install's tables unlike the code."""
+    out = io.StringIO()
+    try:
+        call_command("makemigrations", "--check", "--dry-run", stdout=out)
+    except SystemExit:
+        pytest.fail(f"Models changed without a migration:\n{out.getvalue()}")

@@ -6,13 +6,14 @@ as latin-1 text. Header values never hold CR, LF or NUL: gunicorn and nginx refu
 before Django sees it. A cookie can still carry a NUL, quoted as \\000, which Django's parser unquotes.
 """
 
+import itertools
 import string
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from django.conf import settings
 from django.core import signing
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from hypothesis import strategies as st
 
 from news.counting import COOKIE_NAME, COOKIE_SALT
@@ -117,9 +118,18 @@ class RealValues:
         choices = [self.by_parameter.get(name) for name in address.parameters]
         if not all(choices):
             return None
-        return st.tuples(*(st.sampled_from(c) for c in choices)).map(
-            lambda values: real_path(address, dict(zip(address.parameters, values, strict=True)))
-        )
+        # Parameters are named per address ("path" is a photo's file for the media address and a page's
+        # slugs under /gioi-thieu/): only the values this address's own pattern takes.
+        combinations = itertools.islice(itertools.product(*choices), 500)
+        paths = [path for values in combinations if (path := reversed_or_none(address, values))]
+        return st.sampled_from(paths) if paths else None
+
+
+def reversed_or_none(address, values):
+    try:
+        return real_path(address, dict(zip(address.parameters, values, strict=True)))
+    except NoReverseMatch:
+        return None
 
 
 def real_path(address, values):
