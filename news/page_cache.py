@@ -111,15 +111,16 @@ def bump():
 
 
 def next_due_time():
-    """The earliest time a scheduled item of any publishable type becomes public, or None."""
-    from publishing.models import Publishable
+    """The earliest due moment of any model that has them (publishing.models.earliest_after), or None.
 
+    A model takes part by naming its due_fields and giving its manager next_due(): every publishable
+    type (its publication time, and e.g. a notice's validity), and the featured pin's start and end.
+    """
     times = []
     for model in apps.get_models():
-        if issubclass(model, Publishable):
-            scheduled = model._default_manager.scheduled().order_by("published_at")
-            times.extend(scheduled.values_list("published_at", flat=True)[:1])
-    return min(times, default=None)
+        if getattr(model, "due_fields", ()):
+            times.append(model._default_manager.next_due())
+    return min((when for when in times if when is not None), default=None)
 
 
 def _content_changed(sender, **kwargs):

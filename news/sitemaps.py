@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from pages.sitemaps import PageSitemap
 from questions.sitemaps import QuestionIndexSitemap, QuestionSitemap
+from schedule.sitemaps import ScheduleSitemap, WeekSitemap
 from ward.sitemaps import ContactSitemap
 
 from .models import Article, Category
@@ -48,4 +49,6 @@ SITEMAPS = {
     "hoi-dap": QuestionIndexSitemap,
     "hoi-dap-cau-hoi": QuestionSitemap,
     "gioi-thieu": PageSitemap,
+    "lich-cong-tac": ScheduleSitemap,
+    "lich-cong-tac-tuan": WeekSitemap,
 }

@@ -127,6 +127,7 @@ INSTALLED_APPS = [
     "ward",
     "questions",
     "pages",
+    "schedule",
 ]
 
 MIDDLEWARE = [

@@ -36,6 +36,7 @@ urlpatterns = [
     path("", include("questions.urls")),
     path("", include("news.urls")),
     path("", include("pages.urls")),
+    path("", include("schedule.urls")),
 ]
 
 if settings.SERVE_MEDIA:

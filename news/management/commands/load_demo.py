@@ -17,6 +17,7 @@ from news.demo_content import ARTICLES, CATEGORIES
 from news.models import Article, ArticlePhoto, Category
 from pages.demo_content import load as load_pages
 from questions import demo_content as demo_questions
+from schedule.demo_content import load as load_schedule
 from ward import demo as ward_demo
 
 PHOTO_SIZE = (1200, 800)
@@ -139,3 +140,4 @@ class Command(BaseCommand):
             self.stdout.write("Dữ liệu mẫu đã có sẵn.")
         demo_questions.load(self.stdout)
         self.stdout.write(f"Trang giới thiệu mẫu mới tạo: {load_pages(demo_photo)}.")
+        self.stdout.write(f"Lịch công tác mẫu mới tạo: {load_schedule()} tuần.")
