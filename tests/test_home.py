@@ -118,17 +118,18 @@ def test_home_queries_do_not_grow_with_articles_photos_or_sections(
     reader, make_article, make_photo, django_assert_num_queries, ward_identity
 ):
     """Count, page, photos, the menu's sections, the section blocks and their photos (one window
-    query, one prefetch), and the two sidebar lists: 8, whatever the number of sections or articles."""
+    query, one prefetch), the two sidebar lists and the Lịch công tác block (schedule.home): 9,
+    whatever the number of sections or articles."""
     sections = [Category.objects.create(name=f"Chuyên mục {n}", order=n) for n in range(2)]
     for n in range(4):
         make_photo(make_article(category=sections[n % 2]))
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         reader.get("/")
     sections += [Category.objects.create(name=f"Chuyên mục thêm {n}", order=10 + n) for n in range(5)]
     for n in range(40):
         article = make_article(category=sections[n % len(sections)])
         make_photo(article)
         make_photo(article)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         html = reader.get("/").content.decode()
     assert html.count("section-block") == 7

@@ -4,6 +4,8 @@ midnight in the ward by itself though the home page is kept rendered, in a bound
 from datetime import date, time, timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from schedule.models import Week
 from schedule.weeks import next_midnight
@@ -82,3 +84,17 @@ def test_the_block_costs_one_query_however_many_entries(make_week, django_assert
     with django_assert_num_queries(1):
         days = upcoming_days()
     assert sum(len(day["entries"]) for day in days) == n
+
+
+def test_the_home_page_costs_the_same_queries_for_few_or_many_entries(reader, make_week, ward_identity, at):
+    """One query for the block (test_the_block_costs_one_query...), whatever the entries."""
+    at(local(MONDAY, 10))
+    week = make_week(entries=[{"what": "Giao ban"}])
+    counts = []
+    for extra in (0, 20):
+        for i in range(extra):
+            week.entries.create(day=MONDAY + timedelta(days=i % 2), start=time(8, i), what=f"Việc {i}")
+        with CaptureQueriesContext(connection) as captured:
+            assert reader.get("/").status_code == 200
+        counts.append(len(captured))
+    assert counts[0] == counts[1] > 5  # both rendered (an entry saved drops the kept home page)
