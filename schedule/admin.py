@@ -71,7 +71,8 @@ class WeekAdmin(PublishableAdmin):
     form = WeekForm
     inlines = [EntryInline]
     revision_follow = ("entries",)
-    compare_fields = (("monday", "Tuần", False), ("note", "Ghi chú", False))
+    # The entries are compared by their lines (Entry.__str__: day, time, what), as photos are by captions.
+    compare_fields = (("note", "Ghi chú", False),)
     list_display = ("__str__", "state_label", "published_time", "updated_by")
     list_filter = (StateFilter,)
     list_select_related = ("updated_by",)

@@ -167,3 +167,24 @@ def test_copying_onto_a_week_that_exists_changes_nothing_and_says_so(approver_cl
     assert list(
         Entry.objects.filter(week__monday=MONDAY + timedelta(days=7)).values_list("what", flat=True)
     ) == ["Việc đã có"]
+
+
+def test_versions_of_a_week_compare_and_restore_its_entries(approver_client, make_week):
+    week = make_week(status=Week.Status.DRAFT)
+    change = reverse("admin:schedule_week_change", args=[week.pk])
+    first = week_form([row(start="08:00", what="Họp chi bộ tháng 12")])
+    assert approver_client.post(change, first).status_code == 302
+    entry = week.entries.get()
+    second = week_form(existing=[_existing(entry, what="Họp chi bộ mở rộng")])
+    assert approver_client.post(change, second).status_code == 302
+    versions = list(Version.objects.get_for_object(week).order_by("pk"))
+    assert len(versions) == 2
+    compare = approver_client.get(
+        reverse("admin:schedule_week_compare", args=[week.pk]), {"tu": versions[0].pk, "den": versions[1].pk}
+    )
+    assert compare.status_code == 200
+    assert "<del>tháng 12</del>" in compare.text and "<ins>mở rộng</ins>" in compare.text
+    restore = reverse("admin:schedule_week_restore", args=[week.pk, versions[0].pk])
+    assert approver_client.get(restore).status_code == 200
+    assert approver_client.post(restore).status_code == 302
+    assert list(week.entries.values_list("what", flat=True)) == ["Họp chi bộ tháng 12"]
