@@ -188,3 +188,21 @@ def test_versions_of_a_week_compare_and_restore_its_entries(approver_client, mak
     assert approver_client.get(restore).status_code == 200
     assert approver_client.post(restore).status_code == 302
     assert list(week.entries.values_list("what", flat=True)) == ["Họp chi bộ tháng 12"]
+
+
+def test_a_nul_byte_or_a_5000_character_text_is_refused_in_vietnamese(editor_client):
+    response = editor_client.post(ADD, week_form([row(start="08:00", what="Giao ban\x00")]))
+    assert response.status_code == 200 and "Nội dung có ký tự không hợp lệ (ký tự NUL)." in response.text
+    response = editor_client.post(ADD, week_form([row(start="08:00", what="Giao ban " * 600)]))
+    assert response.status_code == 200 and "tối đa 1000 kí tự" in response.text
+    assert not Week.objects.exists() and not Entry.objects.exists()
+
+
+def test_an_editor_cannot_change_the_entries_of_a_published_week(editor_client, make_week):
+    week = make_week(entries=[{"what": "Giao ban"}])
+    entry = week.entries.get()
+    data = week_form(existing=[_existing(entry, what="Giao ban đã sửa")], status=Week.Status.PUBLISHED)
+    response = editor_client.post(reverse("admin:schedule_week_change", args=[week.pk]), data, follow=True)
+    assert "chỉ người duyệt tin mới được sửa" in response.text
+    entry.refresh_from_db()
+    assert entry.what == "Giao ban"
