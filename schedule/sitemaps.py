@@ -3,6 +3,8 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from .models import Week
+
 
 class ScheduleSitemap(Sitemap):
     changefreq = "daily"
@@ -20,8 +22,6 @@ class WeekSitemap(Sitemap):
     priority = 0.4
 
     def items(self):
-        from .models import Week
-
         return Week.objects.published().only("monday", "updated_at").order_by("-monday")
 
     def lastmod(self, week):
