@@ -91,3 +91,11 @@ def test_text_is_escaped_and_lines_fold_between_characters():
 
 def test_a_week_that_does_not_exist_has_no_file(client):
     assert client.get("/lich-cong-tac/2026/60.ics").status_code == 404
+
+
+@pytest.mark.parametrize("n", [1, 30])
+def test_the_file_costs_two_queries_however_many_entries(client, make_week, django_assert_num_queries, n):
+    make_week(entries=[{"day": MONDAY + timedelta(days=i % 7), "what": f"Việc {i}"} for i in range(n)])
+    with django_assert_num_queries(2):  # the week, its entries
+        body = client.get("/lich-cong-tac/2026/49.ics").content
+    assert len(icalendar.Calendar.from_ical(body).walk("VEVENT")) == n
