@@ -7,6 +7,7 @@ from documents.sitemaps import DocumentListSitemap, DocumentSitemap
 from notices.sitemaps import NoticeSitemap
 from pages.sitemaps import PageSitemap
 from questions.sitemaps import QuestionIndexSitemap, QuestionSitemap
+from schedule.sitemaps import ScheduleSitemap, WeekSitemap
 from ward.sitemaps import ContactSitemap
 
 from .models import Article, Category
@@ -53,4 +54,6 @@ SITEMAPS = {
     "thong-bao": NoticeSitemap,
     "van-ban": DocumentListSitemap,
     "van-ban-chi-tiet": DocumentSitemap,
+    "lich-cong-tac": ScheduleSitemap,
+    "lich-cong-tac-tuan": WeekSitemap,
 }

@@ -147,6 +147,7 @@ INSTALLED_APPS = [
     "notices",
     "documents",
     "backups",
+    "schedule",
 ]
 
 MIDDLEWARE = [

@@ -43,6 +43,7 @@ urlpatterns = [
     path("", include("documents.urls")),
     path("", include("news.urls")),
     path("", include("pages.urls")),
+    path("", include("schedule.urls")),
 ]
 
 if settings.SERVE_MEDIA:

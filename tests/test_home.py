@@ -118,19 +118,19 @@ def test_home_queries_do_not_grow_with_articles_photos_or_sections(
     reader, make_article, make_photo, django_assert_num_queries, ward_identity
 ):
     """Count, page, photos, the menu's sections, the section blocks and their photos (one window
-    query, one prefetch), the two sidebar lists, the featured pin, the notices in force and the
-    newest documents ("Văn bản mới", documents.home): 11, whatever the number of sections or
-    articles (tests/test_notices_home.py: with notices and a pin)."""
+    query, one prefetch), the two sidebar lists, the featured pin, the notices in force, the
+    newest documents ("Văn bản mới", documents.home) and Lịch công tác (schedule.home): 12, whatever
+    the number of sections or articles (tests/test_notices_home.py: with notices and a pin)."""
     sections = [Category.objects.create(name=f"Chuyên mục {n}", order=n) for n in range(2)]
     for n in range(4):
         make_photo(make_article(category=sections[n % 2]))
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         reader.get("/")
     sections += [Category.objects.create(name=f"Chuyên mục thêm {n}", order=10 + n) for n in range(5)]
     for n in range(40):
         article = make_article(category=sections[n % len(sections)])
         make_photo(article)
         make_photo(article)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         html = reader.get("/").content.decode()
     assert html.count("section-block") == 7

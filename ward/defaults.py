@@ -14,6 +14,7 @@ MENU = (
     ("Tin tức", "/tin-tuc/"),
     ("Thông báo", "/thong-bao/"),
     ("Văn bản", "/van-ban/"),  # documents/0002 adds it where this menu was installed before
+    ("Lịch công tác", "/lich-cong-tac/"),  # schedule/0003 likewise
     ("Hỏi đáp", "/hoi-dap/"),
     ("Liên hệ", "/lien-he/"),
 )

@@ -33,7 +33,7 @@ def test_on_a_phone_the_menu_opens_from_its_button(phone, live_server, make_arti
     assert button.get_attribute("aria-expanded") == "true"
     assert phone.locator("#danh-muc").is_visible()
     labels = [a.inner_text().strip() for a in menu_entries(phone).all()]
-    assert labels == ["Giới thiệu", "Tin tức", "Thông báo", "Văn bản", "Hỏi đáp", "Liên hệ"]
+    assert labels == ["Giới thiệu", "Tin tức", "Thông báo", "Văn bản", "Lịch công tác", "Hỏi đáp", "Liên hệ"]
     assert menu_entries(phone).filter(has_text="Liên hệ").get_attribute("aria-current") == "page"
     assert one_line_each(phone)
     assert phone.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")

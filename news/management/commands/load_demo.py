@@ -19,6 +19,7 @@ from news.models import Article, ArticlePhoto, Category
 from notices import demo_content as notices_demo
 from pages.demo_content import load as load_pages
 from questions import demo_content as demo_questions
+from schedule.demo_content import load as load_schedule
 from ward import demo as ward_demo
 
 PHOTO_SIZE = (1200, 800)
@@ -143,3 +144,4 @@ class Command(BaseCommand):
         demo_questions.load(self.stdout)
         self.stdout.write(f"Trang giới thiệu mẫu mới tạo: {load_pages(demo_photo)}.")
         notices_demo.load(self.stdout)
+        self.stdout.write(f"Lịch công tác mẫu mới tạo: {load_schedule()} tuần.")
