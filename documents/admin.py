@@ -64,15 +64,7 @@ class DocumentAdmin(PublishableAdmin):
         ),
         (
             "Đăng",
-            {
-                "fields": (
-                    "status",
-                    "published_at",
-                    "state_description",
-                    ("created_by", "created_at"),
-                    ("updated_by", "updated_at"),
-                )
-            },
+            {"fields": PublishableAdmin.publishing_fields},
         ),
         ("Đường dẫn", {"classes": ("collapse",), "fields": ("slug",)}),
         ("Nội dung", {"classes": ("collapse",), "fields": ("body",)}),

@@ -152,16 +152,7 @@ class ArticleAdmin(BodyAdmin, PublishableAdmin):
         (None, {"fields": ("title", "summary", "category")}),
         (
             "Đăng bài",
-            {
-                "fields": (
-                    "status",
-                    "published_at",
-                    "state_description",
-                    ("created_by", "created_at"),
-                    ("updated_by", "updated_at"),
-                    "view_count",
-                )
-            },
+            {"fields": (*PublishableAdmin.publishing_fields, "view_count")},
         ),
         ("Đường dẫn", {"classes": ("collapse",), "fields": ("slug",)}),
         ("Nội dung", {"fields": ("body",)}),

@@ -44,15 +44,7 @@ class NoticeAdmin(PublishableAdmin):
         (None, {"fields": ("title", ("valid_from", "valid_until"))}),
         (
             "Đăng thông báo",
-            {
-                "fields": (
-                    "status",
-                    "published_at",
-                    "state_description",
-                    ("created_by", "created_at"),
-                    ("updated_by", "updated_at"),
-                )
-            },
+            {"fields": PublishableAdmin.publishing_fields},
         ),
         ("Đường dẫn", {"classes": ("collapse",), "fields": ("slug",)}),
         ("Nội dung", {"fields": ("body",)}),

@@ -54,15 +54,7 @@ class PageAdmin(BodyAdmin, PublishableAdmin):
         (None, {"fields": ("title", "parent", "order", "show_in_menu")}),
         (
             "Đăng trang",
-            {
-                "fields": (
-                    "status",
-                    "published_at",
-                    "state_description",
-                    ("created_by", "created_at"),
-                    ("updated_by", "updated_at"),
-                )
-            },
+            {"fields": PublishableAdmin.publishing_fields},
         ),
         ("Đường dẫn", {"classes": ("collapse",), "fields": ("slug",)}),
         ("Nội dung", {"fields": ("body",)}),

@@ -73,6 +73,14 @@ class PublishableAdmin(admin.ModelAdmin):
     compare_fields = ()
     actions = ["submit_selected", "publish_selected", "unpublish_selected"]
     publishing_readonly = ("state_description", "created_by", "created_at", "updated_by", "updated_at")
+    # The fields of a type's "Đăng …" fieldset: its status and time, what they mean, who wrote and changed it.
+    publishing_fields = (
+        "status",
+        "published_at",
+        "state_description",
+        ("created_by", "created_at"),
+        ("updated_by", "updated_at"),
+    )
     change_list_template = "publishing/admin/change_list.html"
     object_history_template = "publishing/admin/history.html"
     # The facet toggle is not translated into Vietnamese, and counting costs a query per filter choice.

@@ -83,15 +83,7 @@ class WeekAdmin(PublishableAdmin):
         (None, {"fields": ("monday", "note")}),
         (
             "Đăng lịch",
-            {
-                "fields": (
-                    "status",
-                    "published_at",
-                    "state_description",
-                    ("created_by", "created_at"),
-                    ("updated_by", "updated_at"),
-                )
-            },
+            {"fields": PublishableAdmin.publishing_fields},
         ),
     )
 
