@@ -62,7 +62,7 @@ def check_page(page, article_url):
     # The italic caption too (a fallback serif's italic collapsed its spaces).
     assert drawn_with(page, "figure figcaption") == {("Noto Serif", True)}
     # The header is one face: its name, the search box and the search button.
-    for part in (".brand-party", "#q-header", ".search-form button"):
+    for part in (".brand-kind", ".header-date", "#q-header", ".search-form button"):
         assert drawn_with(page, part) == {("Noto Sans", True)}, part
     assert page.evaluate("document.fonts.check('1em \"Noto Serif\"', 'Nghị quyết ưu tiên ổn định đời sống')")
     family = page.locator(".article-body p").first.evaluate("p => getComputedStyle(p).fontFamily")
