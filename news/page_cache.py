@@ -142,16 +142,19 @@ def bump():
 
 
 def next_due_time():
-    """The earliest due moment of any model that has them (publishing.models.earliest_after), or None.
+    """The earliest due moment of any model that has them (publishing.models.earliest_after), or midnight.
 
     A model takes part by naming its due_fields and giving its manager next_due(): every publishable
     type (its publication time, and e.g. a notice's validity), and the featured pin's start and end.
+    Every page's header shows today's date (ward.today), so the next local midnight is one too.
     """
-    times = []
+    from ward.today import next_midnight
+
+    times = [next_midnight()]
     for model in apps.get_models():
         if getattr(model, "due_fields", ()):
             times.append(model._default_manager.next_due())
-    return min((when for when in times if when is not None), default=None)
+    return min(when for when in times if when is not None)
 
 
 def _content_changed(sender, **kwargs):

@@ -30,7 +30,8 @@ def test_card_shows_thumbnail_date_views_and_summary(reader, make_article, make_
     assert photo.thumbnail.url in card
     assert 'loading="lazy"' in card
     assert "Một câu tóm tắt ngắn gọn." in html
-    assert f"Ngày đăng {timezone.localtime(article.published_at):%d/%m/%Y}" in html
+    published = timezone.localtime(article.published_at)
+    assert f'Ngày đăng <time datetime="{published.isoformat()}">{published:%d/%m/%Y}</time>' in html
     assert "Lượt xem: 0" in html
 
 

@@ -24,9 +24,10 @@ def test_page_shows_ward_title_meta_line_paragraphs_and_captioned_photos(reader,
     html = reader.get(article.get_absolute_url()).content.decode()
 
     assert '<html lang="vi">' in html
-    assert "Phường Hòa Bình" in html
+    assert "Đảng bộ phường Hòa Bình" in html
     assert '<h1 class="article-title">Hội nghị chuyên đề về công tác dân vận</h1>' in html
-    assert "Ngày đăng 09/09/2023 | 08:45 | Lượt xem: 60" in html
+    assert "Ngày đăng 09/09/2023 | 08:45 | Lượt xem: 60" in re.sub(r"<[^>]+>", "", html)
+    assert 'Ngày đăng <time datetime="2023-09-09T08:45:00+07:00">09/09/2023</time>' in html
     # Each photo is a figure with its caption under it, after the paragraph staff chose.
     order = re.findall(r"Đoạn văn thứ \d|<figure|<figcaption>[^<]+", html)
     assert order == [
@@ -117,7 +118,7 @@ def test_server_error_page_is_vietnamese_and_needs_no_database(client):
     assert response.status_code == 500
     html = response.content.decode()
     assert "Hệ thống đang gặp sự cố" in html
-    assert "Phường Hòa Bình" in html
+    assert "Đảng bộ phường Hòa Bình" in html
 
 
 def test_detail_page_queries_do_not_grow_with_photos_or_articles(

@@ -55,7 +55,7 @@ def test_a_bad_request_answers_a_vietnamese_page(client, db, path, headers):
     html = response.content.decode()
     assert '<html lang="vi">' in html
     assert "Yêu cầu không hợp lệ" in html
-    assert "Phường Hòa Bình" in html
+    assert "Đảng bộ phường Hòa Bình" in html
     assert "Bad Request" not in html
 
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 from PIL import Image
 
 from news.models import Article, Category, DailyViews
+from ward.identity import ward_in_a_phrase
 
 
 def test_newest_article_is_featured_with_its_photo(reader, make_article, make_photo):
@@ -97,7 +98,8 @@ def test_home_has_header_footer_search_box_skip_link_and_feed(reader, db, settin
     html = reader.get("/").content.decode()
     assert '<html lang="vi">' in html
     assert 'class="skip-link" href="#noi-dung"' in html
-    assert settings.PORTAL_WARD_NAME in html
+    # The header names the site after the ward (issue 12): "… Đảng bộ phường Hòa Bình".
+    assert f"Đảng bộ {ward_in_a_phrase(settings.PORTAL_WARD_NAME)}" in html
     assert settings.PORTAL_WARD_ADDRESS in html
     # The office's phone and email (first-run defaults, tests/ward/ for staff's own) as links.
     assert f'<a href="tel:02400000000">{settings.PORTAL_WARD_PHONE}</a>' in html

@@ -1,9 +1,11 @@
-"""`ward` in every template: the ward's identity (ward.identity), read only where a template uses it."""
+"""`ward` in every template: the ward's identity (ward.identity), read only where a template uses it; and
+`today`, the date the header shows (ward.today)."""
 
 from django.utils.functional import SimpleLazyObject
 
 from .identity import current
+from .today import today
 
 
 def identity(request):
-    return {"ward": SimpleLazyObject(current)}
+    return {"ward": SimpleLazyObject(current), "today": today()}

@@ -57,6 +57,32 @@ class Identity:
     def tel_href(self):
         return tel_href(self.phone)
 
+    @property
+    def party_organisation(self):
+        """The ward's Party organisation, named from the ward: "Đảng bộ phường Hòa Bình".
+
+        Not the `party` field, which names its committee (Đảng ủy); a portal belongs to the Đảng bộ.
+        """
+        return f"Đảng bộ {ward_in_a_phrase(self.name)}"
+
+    @property
+    def site_name(self):
+        """What the site is, as ward portals word it: "Trang thông tin điện tử Đảng bộ phường Hòa Bình"."""
+        return f"{SITE_KIND} {self.party_organisation}"
+
+
+SITE_KIND = "Trang thông tin điện tử"
+# The words a commune-level unit's name starts with; inside a phrase they are written in lower case.
+UNIT_WORDS = ("Phường", "Xã", "Thị trấn", "Đặc khu")
+
+
+def ward_in_a_phrase(name):
+    """ "Phường Hòa Bình" as it reads inside a phrase: "phường Hòa Bình" (a bare "Hòa Bình" too)."""
+    for word in UNIT_WORDS:
+        if name.lower().startswith(word.lower() + " "):
+            return word.lower() + name[len(word) :]
+    return f"phường {name}"
+
 
 def _links(rows):
     return tuple(Link(row.label, row.url, not is_internal(row.url)) for row in rows)

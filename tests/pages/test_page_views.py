@@ -58,7 +58,9 @@ def test_the_index_lists_top_level_pages_in_order_with_their_children(reader, co
     _history, _party, _board, _standing = committee
     make_page(title="Trang nháp cấp đầu", status=Page.Status.DRAFT)
     html = reader.get("/gioi-thieu/").content.decode()
-    assert html.index("Lịch sử phường") < html.index("Đảng bộ phường") < html.index("Ban Chấp hành Đảng bộ")
+    # In the page's main part: the header names the site "… Đảng bộ phường Hòa Bình" (issue 12).
+    main = html[html.index('<main id="noi-dung"') :]
+    assert main.index("Lịch sử phường") < main.index("Đảng bộ phường") < main.index("Ban Chấp hành Đảng bộ")
     assert "Phường được thành lập năm 1997." in html  # the teaser
     assert "Trang nháp cấp đầu" not in html
     assert "Ban Thường vụ" not in html  # two levels down: on its parent's page

@@ -117,7 +117,7 @@ def test_staff_change_name_lines_menu_and_links_and_residents_see_them(approver_
     response = approver_client.post(CHANGE, data)
     assert response.status_code == 302, response.content.decode()
     html = client.get("/").content.decode()
-    assert '<span class="brand-name">Phường Bình Minh</span>' in html
+    assert '<span class="brand-name">Đảng bộ phường Bình Minh</span>' in html
     assert ">Giới thiệu chung</a>" in html and '<a href="/van-ban/">Văn bản</a>' in html
     assert "Chịu trách nhiệm chính: Lê Văn Hải – Phó Bí thư Thường trực" in html
     assert "© Đảng ủy phường Bình Minh" in html

@@ -64,12 +64,13 @@ def test_a_value_kept_while_the_change_was_uncommitted_is_dropped_at_commit(tran
 
 def test_a_kept_page_is_dropped_when_the_name_changes(reader, make_article):
     make_article()
-    assert "Phường Hòa Bình" in reader.get("/").content.decode()
+    assert '<span class="brand-name">Đảng bộ phường Hòa Bình</span>' in reader.get("/").content.decode()
     site = WardSettings.objects.get(pk=1)
     site.name = "Phường Bình Minh"
     site.save()
     html = reader.get("/").content.decode()
-    assert "Phường Bình Minh" in html and '<span class="brand-name">Phường Hòa Bình</span>' not in html
+    assert '<span class="brand-name">Đảng bộ phường Bình Minh</span>' in html
+    assert '<span class="brand-name">Đảng bộ phường Hòa Bình</span>' not in html
 
 
 def test_the_server_error_page_names_the_ward_from_the_cache_without_the_database(db):
