@@ -1,7 +1,7 @@
 """The home page's "Lịch công tác" block: today's and tomorrow's entries of published weeks, one query.
 
 The home page is kept rendered (news.page_cache); midnight in the ward is a due moment
-(WeekQuerySet.next_due), so the block moves to the new day by itself, with no save.
+(news.page_cache.next_due_time), so the block moves to the new day by itself, with no save.
 """
 
 from datetime import timedelta

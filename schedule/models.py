@@ -13,14 +13,13 @@ from datetime import time, timedelta
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
 
 from news.search import indexed
 from news.text import nfc
 from publishing.models import Publishable, PublishableQuerySet
 
 from .times import PART_HOURS, Part
-from .weeks import DAY_NAMES, in_range, monday_of, next_midnight, number_of, week_days
+from .weeks import DAY_NAMES, in_range, monday_of, number_of, week_days
 
 MESSAGE_NOT_MONDAY = "Ngày {day} là {name}; tuần này bắt đầu từ Thứ Hai {monday}. Xin chọn ngày Thứ Hai."
 MESSAGE_YEAR = "Năm phải từ 2000 đến 2099. Xin kiểm tra lại ngày (dd/mm/yyyy, ví dụ 30/11/2026)."
@@ -38,18 +37,6 @@ def amends(changed_fields):
     return bool(set(changed_fields) & set(CONTENT_FIELDS))
 
 
-class WeekQuerySet(PublishableQuerySet):
-    def next_due(self, now=None):
-        """The next moment a page showing the schedule changes by itself: a week coming due (the
-        publishing core's due moments), or midnight in the ward, when "today" (the home block, the
-        week's marked day, the current week itself on Mondays) moves on with no save.
-        """
-        now = now or timezone.now()
-        scheduled = super().next_due(now)
-        midnight = next_midnight(now)
-        return min(scheduled, midnight) if scheduled else midnight
-
-
 class Week(Publishable):
     monday = models.DateField(
         "tuần bắt đầu từ Thứ Hai",
@@ -61,7 +48,10 @@ class Week(Publishable):
         "ghi chú", max_length=500, blank=True, help_text="Một dòng dưới tiêu đề, nếu cần (không bắt buộc)."
     )
 
-    objects = WeekQuerySet.as_manager()
+    # Weeks come due like any publishable item. Midnight in the ward, when "today" (the home block, the
+    # week's marked day, the current week itself on Mondays) moves on with no save, is a due moment of
+    # every kept page (news.page_cache.next_due_time).
+    objects = PublishableQuerySet.as_manager()
 
     class Meta(Publishable.Meta):
         ordering = ("-monday",)

@@ -1,6 +1,6 @@
 """Lịch công tác's public pages: a week by day (the current one at /lich-cong-tac/), and the same week
 as an iCalendar file. Week pages are kept rendered like the news lists (news.views.kept_page); midnight
-is a due moment (Week's next_due), so "today" and the current week move on by themselves."""
+is a due moment (news.page_cache.next_due_time), so "today" and the current week move on by themselves."""
 
 from datetime import date, datetime
 

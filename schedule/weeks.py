@@ -1,16 +1,18 @@
 """The calendar of the leaders' schedule: weeks from Monday, days named as Vietnamese write them, and
-"today" and midnight in the ward's time zone (Asia/Ho_Chi_Minh, settings.TIME_ZONE).
+"today" in the ward's time zone (Asia/Ho_Chi_Minh, settings.TIME_ZONE).
 
 A week is addressed by its ISO year and number (/lich-cong-tac/2026/49/): Vietnamese weeks start on
 Monday like ISO's, and the pair reads as "tuần 49 năm 2026", as offices number their weekly schedules.
 """
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 from django.utils import timezone
 
+from ward.today import WEEKDAYS
+
 FIRST_YEAR, LAST_YEAR = 2000, 2099
-DAY_NAMES = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
+DAY_NAMES = WEEKDAYS
 
 
 def today(now=None):
@@ -49,9 +51,3 @@ def in_range(day):
 def day_name(day):
     """ "Thứ Hai 30/11/2026"."""
     return f"{DAY_NAMES[day.weekday()]} {day:%d/%m/%Y}"
-
-
-def next_midnight(now=None):
-    """The next 00:00 in the ward: the moment "today" changes on every page that shows it."""
-    tomorrow = today(now) + timedelta(days=1)
-    return timezone.make_aware(datetime.combine(tomorrow, time.min))

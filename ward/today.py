@@ -30,7 +30,8 @@ def today():
     return Today(timezone.localdate())
 
 
-def next_midnight():
-    """The start of tomorrow, local time, as an aware datetime: when the header's date changes."""
-    tomorrow = timezone.localdate() + timedelta(days=1)
+def next_midnight(now=None):
+    """The start of tomorrow in the ward, as an aware datetime: when "today" changes on every page that
+    shows it (the header's date, the schedule's marked day and home block)."""
+    tomorrow = timezone.localdate(now or timezone.now()) + timedelta(days=1)
     return timezone.make_aware(datetime.combine(tomorrow, time.min))

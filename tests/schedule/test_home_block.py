@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from schedule.models import Week
-from schedule.weeks import next_midnight
+from ward.today import next_midnight
 
 from .conftest import MONDAY, local
 
