@@ -25,7 +25,7 @@ class LatestDocumentsFeed(Feed):
         return Document.objects.published().for_listing().order_by("-published_at", "-pk")[:FEED_SIZE]
 
     def item_title(self, item):
-        return f"{item} – {item.summary[:150]}"
+        return item.heading[:200]
 
     def item_description(self, item):
         return f"{item.issuer.name}, ngày {date_format(item.issued_on, 'd/m/Y')}: {item.summary}"

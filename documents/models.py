@@ -124,6 +124,11 @@ class Document(KeepsFormerSlugs, Publishable):
     def title(self):
         return str(self)
 
+    @property
+    def heading(self):
+        """ "Nghị quyết số 07-NQ/ĐU – Về …": how a list names a document, by number and trích yếu."""
+        return f"{self} – {self.summary}"
+
     def clean(self):
         if self.effective_on and self.issued_on and self.effective_on < self.issued_on:
             raise ValidationError({"effective_on": "Ngày hiệu lực không thể trước ngày ban hành."})

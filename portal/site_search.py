@@ -1,4 +1,5 @@
-"""The site search beyond articles: Giới thiệu pages, notices and Hỏi đáp, found by the words of /tim-kiem/.
+"""The site search beyond articles: Giới thiệu pages, notices, documents and Hỏi đáp, by the words of
+/tim-kiem/.
 
 Articles are news.search's (ranked, paged, with excerpts). The other types are few and short, so the
 search page shows a compact block of them ("Trong các mục khác") above the articles, on the first page
@@ -26,6 +27,7 @@ from operator import add, and_
 
 from django.db.models import Case, Q, Value, When
 
+from documents.models import Document
 from news.highlight import highlight
 from notices.models import Notice
 from pages.models import Page
@@ -49,6 +51,7 @@ class SearchableType:
     date_label: str  # before the date: "cập nhật 01/12/2026"
     fields: tuple  # all a hit reads: its address, title, date (never contact data)
     ranks_titles: bool = True  # the type stores search_title (folded title) to rank title matches first
+    related: tuple = ()  # what the title reads from other tables, fetched in the same query
     note: Callable | None = None  # (item) -> a word residents must see first ("đã hết hiệu lực"), or ""
 
 
@@ -73,6 +76,20 @@ SEARCHABLE = (
         date_label="hiệu lực từ",
         fields=("title", "slug", "valid_from", "valid_until"),
         note=lambda notice: notice.validity_state,
+    ),
+    SearchableType(
+        key="van-ban",
+        label="Văn bản",
+        # Published (the publishing core's rule). Found by the words of its number, trích yếu, signer,
+        # type and issuer (documents.models.Document.save); documents' own page also finds numbers
+        # however they are typed (documents.search).
+        public=Document.objects.published,
+        title_field="heading",
+        date_field="issued_on",
+        date_label="ban hành ngày",
+        fields=("slug", "number", "summary", "issued_on", "doc_type__name"),
+        ranks_titles=False,
+        related=("doc_type",),
     ),
     SearchableType(
         key="hoi-dap",
@@ -127,7 +144,7 @@ def title_hits(words):
 
 def matches(kind, words, limit):
     """The first `limit` items of this type holding every word: title matches first, then newest."""
-    queryset = kind.public().filter(holding_all(words)).only(*kind.fields)
+    queryset = kind.public().filter(holding_all(words)).select_related(*kind.related).only(*kind.fields)
     order = (f"-{kind.date_field}", "-pk")
     if kind.ranks_titles:
         queryset = queryset.annotate(title_hits=title_hits(words))

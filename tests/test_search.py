@@ -220,16 +220,16 @@ def test_search_queries_do_not_grow_with_results_or_photos(
     reader, make_article, make_photo, django_assert_num_queries, ward_identity
 ):
     """Count, the page of results, their photos, the menu's sections: 4, however many results; and one
-    each for Giới thiệu pages, notices and Hỏi đáp on the first page (portal.site_search): 7."""
+    each for Giới thiệu pages, notices, documents and Hỏi đáp on the first page (portal.site_search): 8."""
     for _ in range(3):
         make_photo(make_article(title="Hội nghị chi bộ"))
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         search(reader, "hoi nghi")
     for _ in range(30):
         article = make_article(title="Hội nghị chi bộ")
         make_photo(article, caption="Hội nghị")
         make_photo(article)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         search(reader, "hoi nghi")
 
 

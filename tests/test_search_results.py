@@ -28,10 +28,10 @@ def test_a_row_written_around_save_is_excerpted_from_its_body(
     reader, make_article, django_assert_num_queries, ward_identity
 ):
     """update() and bulk_create skip save(): such a row has no stored text, and its body comes along in
-    the same queries instead: the search page's 7 (tests/test_search.py)."""
+    the same queries instead: the search page's 8 (tests/test_search.py)."""
     article = make_article(summary="", body="<p>Khu phố 3 ra quân dọn vệ sinh.</p>")
     Article.objects.filter(pk=article.pk).update(body_text="")
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = search(reader, "ve sinh")
     assert excerpts(response) == ["Khu phố 3 ra quân dọn <mark>vệ</mark> <mark>sinh</mark>."]
 

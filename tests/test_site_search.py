@@ -1,5 +1,6 @@
-"""The search page finds Giới thiệu pages, notices and Hỏi đáp too ("Trong các mục khác", portal.site_search):
-by the articles' word rule, only what residents may open, never who asked, a few of each, escaped."""
+"""The search page finds Giới thiệu pages, notices, documents and Hỏi đáp too ("Trong các mục khác",
+portal.site_search): by the articles' word rule, only what residents may open, never who asked, a few
+of each, escaped."""
 
 import re
 from datetime import timedelta
@@ -7,10 +8,12 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from documents.models import Document
 from notices.models import Notice
 from pages.models import Page
 from portal import site_search
 from questions.models import Question
+from tests.documents.conftest import issuer, make_document  # noqa: F401 - fixtures
 from tests.pages.conftest import make_page  # noqa: F401 - a fixture
 from tests.questions.conftest import make_question  # noqa: F401 - a fixture
 
@@ -230,7 +233,7 @@ def grow(make_article, make_page, make_notice, make_question, n):
 def test_one_query_per_type_however_many_items(
     reader, make_article, make_page, make_notice, make_question, django_assert_num_queries, ward_identity, n
 ):
-    """The articles' 4 (tests/test_search.py), and one each for pages, notices and Hỏi đáp."""
+    """The articles' 4 (tests/test_search.py), and one each for pages, notices, documents and Hỏi đáp."""
     grow(make_article, make_page, make_notice, make_question, n)
     with django_assert_num_queries(4 + len(site_search.SEARCHABLE)):
         response = search(reader, "hoi nghi to dan pho")
@@ -248,3 +251,13 @@ def test_later_pages_and_empty_queries_ask_nothing_more(
     with django_assert_num_queries(1):  # the menu's sections
         search(reader, "   ")
     assert titles(search(reader, "hoi nghi to dan pho", page="2")) == ["Hội nghị tổ dân phố"]
+
+
+def test_a_published_document_is_found_by_its_trich_yeu_and_number_a_draft_never(reader, make_document):
+    make_document("07-NQ/ĐU", summary="Về chuyển đổi số trong sinh hoạt chi bộ")
+    make_document("08-NQ/ĐU", summary="Về chuyển đổi số ở tổ dân phố", status=Document.Status.DRAFT)
+    response = search(reader, "chuyen doi so")
+    assert elsewhere(response) == [
+        ("Văn bản", "Nghị quyết số 07-NQ/ĐU – Về chuyển đổi số trong sinh hoạt chi bộ")
+    ]
+    assert elsewhere(search(reader, "07 nq du")) == elsewhere(response)
