@@ -176,6 +176,12 @@ class Publishable(models.Model):
     def is_public(self):
         return self.state == State.PUBLISHED
 
+    @property
+    def modified_at(self):
+        """When readers last saw it change: its last edit, or its publication if that came later (an item
+        scheduled ahead was last edited before it appeared)."""
+        return max(self.published_at, self.updated_at) if self.updated_at else self.published_at
+
     @classmethod
     def publish_permission(cls):
         """The permission that lets a user publish, schedule and unpublish this type: app.publish_<model>."""

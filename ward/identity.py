@@ -18,11 +18,11 @@ from django.templatetags.static import static
 
 from news import page_cache
 
-from . import defaults
+from . import defaults, touch_icon
 from .links import is_internal, path_of
 from .phone import tel_href
 
-KEY = "ward:identity:v1"
+KEY = "ward:identity:v2"
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,8 @@ class Identity:
     name: str
     party: str
     logo_url: str
+    # A square PNG of the logo (ward.touch_icon): the home-screen icon, and the logo JSON-LD gives.
+    touch_icon_url: str
     address: str
     phone: str
     email: str
@@ -97,6 +99,7 @@ def load():
         name=row.name,
         party=row.party,
         logo_url=row.logo_url,
+        touch_icon_url=touch_icon.url_for(row.logo) if row.logo else static(touch_icon.DEFAULT_TOUCH_ICON),
         address=row.address,
         phone=row.phone,
         email=row.email,
@@ -130,6 +133,7 @@ def offline():
     values = defaults.settings_from_environment()
     return Identity(
         logo_url=static(defaults.DEFAULT_LOGO),
+        touch_icon_url=static(touch_icon.DEFAULT_TOUCH_ICON),
         opening_hours="",
         citizen_reception="",
         responsible="",

@@ -15,6 +15,7 @@ from .defaults import DEFAULT_LOGO
 from .links import is_internal, validate_link
 from .logo import process_logo
 from .phone import tel_href, validate_phone
+from .touch_icon import store as store_touch_icon
 
 # Typed by staff: NFC (as news.text keeps all Vietnamese text) and without stray spaces at the ends.
 TEXT_FIELDS = ("name", "party", "address", "opening_hours", "citizen_reception", "responsible", "licence")
@@ -77,10 +78,13 @@ class WardSettings(models.Model):
         self.pk = 1  # one row: the portal shows one ward
         for field in TEXT_FIELDS:
             setattr(self, field, nfc(getattr(self, field)).strip())
-        if self.logo and not self.logo._committed:
+        new_logo = bool(self.logo) and not self.logo._committed
+        if new_logo:
             # A new upload: stored only as re-encoded here, never as the file that came in.
             self.logo = process_logo(self.logo)
         super().save(*args, **kwargs)
+        if new_logo:
+            store_touch_icon(self.logo)
 
     @property
     def logo_url(self):
