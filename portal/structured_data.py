@@ -6,8 +6,8 @@
 - An article: a NewsArticle whose author and publisher are the ward's Organization (the portal is the
   Party committee's own voice; a byline, where an article gets one, is shown on the page).
 - The Organization is the ward's identity (ward.identity, cached): its name, address, phone and email as
-  staff set them, its logo the square PNG ward.touch_icon makes (a raster logo of known size, as Google
-  asks of a publisher's logo).
+  staff set them, its logo the square PNG ward.touch_icon makes (a raster logo, as Google asks of a
+  publisher's logo).
 
 Every address is absolute, made by the request as the canonical links are. Nothing here reads the
 database: the article, its section and its photos are those the page already has.
@@ -25,7 +25,6 @@ HOME_CRUMB = "Trang chủ"
 # Inside <script> the HTML parser ends the element at the first "</script"; JSON's own \u escapes keep
 # "<", ">" and "&" out of the text, so no title can close the element or open a comment.
 SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-TOUCH_ICON_SIDE = 180
 
 
 def script(*nodes):
@@ -51,12 +50,7 @@ def organization(ward, absolute):
         "@id": f"{home}#to-chuc",
         "name": ward.party,
         "url": home,
-        "logo": {
-            "@type": "ImageObject",
-            "url": absolute(ward.touch_icon_url),
-            "width": TOUCH_ICON_SIDE,
-            "height": TOUCH_ICON_SIDE,
-        },
+        "logo": {"@type": "ImageObject", "url": absolute(ward.touch_icon_url)},
         "address": {"@type": "PostalAddress", "streetAddress": ward.address, "addressCountry": "VN"},
     }
     if ward.phone:
@@ -100,14 +94,14 @@ def breadcrumbs(trail, absolute):
 
 
 def photo_images(photo, absolute):
-    """Each stored size of a photo, largest first, as ImageObjects."""
-    images = []
-    for width, file, _ in reversed(photo.sizes_offered()):
-        image = {"@type": "ImageObject", "url": absolute(file.url), "width": width}
-        if photo.width:
-            image["height"] = round(width * photo.height / photo.width)
-        images.append(image)
-    return images or [{"@type": "ImageObject", "url": absolute(photo.image.url)}]
+    """The addresses of each stored size of a photo, largest first.
+
+    Addresses only: schema.org's ImageObject takes width and height as a Distance ("1600 px") or a
+    QuantitativeValue, not the bare pixel count, and the search engines need neither.
+    """
+    return [absolute(file.url) for _, file, _ in reversed(photo.sizes_offered())] or [
+        absolute(photo.image.url)
+    ]
 
 
 def news_article(article, photos, ward, absolute):
@@ -121,7 +115,7 @@ def news_article(article, photos, ward, absolute):
         "description": article.get_teaser() or article.title,
         "datePublished": iso(article.published_at),
         "dateModified": iso(article.modified_at),
-        "image": photo_images(photos[0], absolute) if photos else [publisher["logo"]],
+        "image": photo_images(photos[0], absolute) if photos else [publisher["logo"]["url"]],
         "author": publisher,
         "publisher": publisher,
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
