@@ -15,6 +15,7 @@ The rules checked, from schema.org's data model (schema.org/docs/datamodel.html)
 
 import html.parser
 import json
+import re
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
@@ -139,3 +140,22 @@ def of_type(nodes, kind):
     found = [node for node in nodes if node.get("@type") == kind]
     assert len(found) == 1, f"{len(found)} {kind} on the page"
     return found[0]
+
+
+def crumbs(node):
+    """A BreadcrumbList as (position, name, address) triples."""
+    return [(item["position"], item["name"], item["item"]) for item in node["itemListElement"]]
+
+
+def visible_breadcrumbs(page_html, origin="http://testserver"):
+    """The addresses the page's own breadcrumb trail links to, absolute."""
+    trail = re.search(r'<nav class="breadcrumbs".*?</nav>', page_html, re.S).group(0)
+    return [origin + href for href in re.findall(r'href="([^"]+)"', trail)]
+
+
+def check_trail(page_html):
+    """The page's BreadcrumbList, valid and the same trail as the one it shows; as crumbs()."""
+    found = crumbs(of_type(check_page(page_html), "BreadcrumbList"))
+    assert [item for _, _, item in found] == visible_breadcrumbs(page_html)
+    assert [position for position, _, _ in found] == list(range(1, len(found) + 1))
+    return found

@@ -8,7 +8,16 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from news.models import Category
-from tests.schema_org import LdScripts, check_node, check_page, ld_blocks, of_type
+from tests.schema_org import (
+    LdScripts,
+    check_node,
+    check_page,
+    check_trail,
+    crumbs,
+    ld_blocks,
+    of_type,
+    visible_breadcrumbs,
+)
 from ward.models import WardSettings
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -17,20 +26,10 @@ ORIGIN = "http://testserver"
 pytestmark = pytest.mark.django_db
 
 
-def visible_breadcrumbs(page_html):
-    """The addresses the page's own breadcrumb trail links to."""
-    trail = re.search(r'<nav class="breadcrumbs".*?</nav>', page_html, re.S).group(0)
-    return [ORIGIN + href for href in re.findall(r'href="([^"]+)"', trail)]
-
-
 def script_elements(page_html):
     parser = LdScripts()
     parser.feed(page_html)
     return parser.scripts
-
-
-def crumbs(node):
-    return [(item["position"], item["name"], item["item"]) for item in node["itemListElement"]]
 
 
 def test_an_article_is_a_news_article_with_what_google_asks_for(reader, make_article, make_photo, category):
@@ -128,22 +127,16 @@ def test_the_ward_leaves_out_a_phone_and_email_it_does_not_have(reader):
     ],
 )
 def test_list_pages_give_their_breadcrumbs(reader, path, trail):
-    page = reader.get(path).content.decode()
-    found = crumbs(of_type(check_page(page), "BreadcrumbList"))
-    assert found == trail
-    assert [item for _, _, item in found] == visible_breadcrumbs(page)
+    assert check_trail(reader.get(path).content.decode()) == trail
 
 
 def test_a_section_page_gives_its_breadcrumbs(reader, make_article):
     section = Category.objects.create(name="Văn hóa – Xã hội")
     make_article(category=section)
-    page = reader.get(section.get_absolute_url()).content.decode()
-    found = crumbs(of_type(check_page(page), "BreadcrumbList"))
-    assert found == [
+    assert check_trail(reader.get(section.get_absolute_url()).content.decode()) == [
         (1, "Trang chủ", f"{ORIGIN}/"),
         (2, "Văn hóa – Xã hội", ORIGIN + section.get_absolute_url()),
     ]
-    assert [item for _, _, item in found] == visible_breadcrumbs(page)
 
 
 def test_the_json_ld_is_written_in_unescaped_vietnamese(reader, make_article):
@@ -176,3 +169,13 @@ def test_the_check_refuses_what_schema_org_does_not_define(node, complaint):
 
 def test_a_page_without_json_ld_has_no_blocks(reader):
     assert ld_blocks(reader.get("/tim-kiem/?q=hoi+nghi").content.decode()) == []
+
+
+def test_notices_give_their_breadcrumbs(reader, make_notice):
+    notice = make_notice(title="Thông báo lịch tiếp công dân tháng 12")
+    assert check_trail(reader.get("/thong-bao/").content.decode()) == [
+        (1, "Trang chủ", f"{ORIGIN}/"),
+        (2, "Thông báo", f"{ORIGIN}/thong-bao/"),
+    ]
+    found = check_trail(reader.get(notice.get_absolute_url()).content.decode())
+    assert found[-1] == (3, "Thông báo lịch tiếp công dân tháng 12", ORIGIN + notice.get_absolute_url())

@@ -4,9 +4,11 @@
 {% json_ld_organization %}                       the Organization alone (Liên hệ)
 {% json_ld_article article photos %}             the NewsArticle and its breadcrumbs
 {% json_ld_breadcrumbs "Tin tức" url ... %}      the breadcrumbs after Trang chủ: name, path pairs
+{% json_ld_page_breadcrumbs page ancestors %}    a Giới thiệu page's
 """
 
 from django import template
+from django.urls import reverse
 
 from portal import structured_data
 
@@ -49,3 +51,11 @@ def json_ld_breadcrumbs(context, *names_and_paths):
 def absolute_url(context, path):
     """The address of path as a share card needs it, with this request's scheme and host."""
     return _absolute(context)(path)
+
+
+@register.simple_tag(takes_context=True)
+def json_ld_page_breadcrumbs(context, page, ancestors):
+    """A Giới thiệu page's trail: Giới thiệu, the pages above it, the page (pages/_breadcrumbs.html)."""
+    trail = [("Giới thiệu", reverse("pages:index"))]
+    trail += [(item.title, item.get_absolute_url()) for item in [*ancestors, page]]
+    return structured_data.script(structured_data.breadcrumbs(trail, _absolute(context)))
