@@ -4,7 +4,8 @@
 - Every page with breadcrumbs: a BreadcrumbList of the same trail, Trang chủ first.
 - The home page: the WebSite with its search (SearchAction), and the ward's Organization.
 - An article: a NewsArticle whose author and publisher are the ward's Organization (the portal is the
-  Party committee's own voice; a byline, where an article gets one, is shown on the page).
+  Party committee's own voice); should articles get a byline, news_article() is where the author
+  becomes a Person.
 - The Organization is the ward's identity (ward.identity, cached): its name, address, phone and email as
   staff set them, its logo the square PNG ward.touch_icon makes (a raster logo, as Google asks of a
   publisher's logo).
