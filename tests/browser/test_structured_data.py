@@ -67,10 +67,12 @@ def test_the_article_pages_json_ld_runs_into_no_policy_and_matches_the_page(
     keep(screenshot(page, name), name)
 
 
-def test_the_home_and_section_pages_json_ld_runs_into_no_policy(page, live_server, featured):
+def test_the_home_and_section_pages_json_ld_runs_into_no_policy(page, live_server, featured, screenshot):
     page.goto(live_server.url + "/")
     (block,) = json_ld(page)
     assert {node["@type"] for node in block["@graph"]} == {"WebSite", "Organization"}
+    name = f"structured-data-home-{page.size_name}"
+    keep(screenshot(page, name), name)
     page.goto(live_server.url + featured.category.get_absolute_url())
     (block,) = json_ld(page)
     (trail,) = block["@graph"]
