@@ -81,6 +81,11 @@ PICK_ARTICLE = (
 # --- Reading a Lighthouse report ----------------------------------------------------------------
 
 
+def shown(audit):
+    """An audit's display value ("2.1 s", "Est savings of 71 KiB") with plain spaces for the docs."""
+    return audit.get("displayValue", "").replace("\xa0", " ")
+
+
 def failing_audits(report, category):
     """The audits of `category` that Lighthouse's report shows as failed: (id, title, display value)."""
     audits = report["audits"]
@@ -88,7 +93,7 @@ def failing_audits(report, category):
     for ref in report["categories"][category]["auditRefs"]:
         audit = audits[ref["id"]]
         if audit["scoreDisplayMode"] in SCORED_MODES and audit["score"] is not None and audit["score"] < PASS:
-            failed.append((ref["id"], audit["title"], audit.get("displayValue", "")))
+            failed.append((ref["id"], audit["title"], shown(audit)))
     return failed
 
 
@@ -112,8 +117,11 @@ def summarize(report):
         "throttling": report["configSettings"]["throttlingMethod"],
         "scores": {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES},
         "failing": {c: failing_audits(report, c) for c in CATEGORIES},
-        "metrics": {m: report["audits"][m].get("displayValue", "") for m in METRICS},
+        "metrics": {m: shown(report["audits"][m]) for m in METRICS},
         "weight": page_weight(report),
+        # Chromium's own measure of this machine's speed, taken in the run; a loaded machine scores low
+        # and its simulated phone is slower than the phone Lighthouse means to simulate.
+        "benchmark_index": report["environment"].get("benchmarkIndex"),
         "warnings": report.get("runWarnings", []),
     }
 
@@ -161,9 +169,12 @@ def docs_block(results):
                 lines.append(f"- {category}: {title} (`{audit_id}`{', ' + value if value else ''})")
         else:
             lines += ["", f"No failing audit on {page['label']}."]
-    lines += ["", "Metrics (simulated phone):", ""]
+    lines += ["", "Metrics (simulated phone; Chromium's benchmark index of this machine during the run):", ""]
     for page in pages:
-        lines.append(f"- {page['label']}: " + ", ".join(f"{m} {v}" for m, v in page["metrics"].items()))
+        metrics = ", ".join(f"{m} {v}" for m, v in page["metrics"].items())
+        lines.append(f"- {page['label']}: {metrics}; benchmark index {page['benchmark_index']}")
+    warnings = sorted({w for page in pages for w in page["warnings"]})
+    lines += [f"- Lighthouse warned: {w}" for w in warnings]
     lines.append("")
     for page in pages:
         weight = page["weight"]
