@@ -300,6 +300,22 @@ http {{
         )
 
 
+def lighthouse_retried(url, out, started, args, attempts=3):
+    """lighthouse(), tried again when a run fails: on a loaded machine Chromium sometimes loses the
+    trace (NO_NAVSTART, NO_FCP), which says nothing about the page."""
+    for attempt in range(1, attempts + 1):
+        left = args.time_limit - (time.monotonic() - started)
+        if left < 60:
+            raise BenchError(f"out of time (--time-limit {args.time_limit}) before Lighthouse on {url}")
+        try:
+            return lighthouse(url, out, min(left, 240))
+        except BenchError as error:
+            if attempt == attempts:
+                raise
+            print(f"  failed, trying again ({str(error).splitlines()[-1][:160]})", flush=True)
+            Path(out).unlink(missing_ok=True)
+
+
 def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs a page; the median one is kept")
@@ -309,7 +325,7 @@ def parse_args(argv=None):
         "--no-docs", dest="docs", action="store_false", help="leave docs/PERFORMANCE.md alone"
     )
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (reports, logs)")
-    parser.add_argument("--time-limit", type=int, default=600, help="give up after this many seconds")
+    parser.add_argument("--time-limit", type=int, default=900, help="give up after this many seconds")
     return parser.parse_args(argv)
 
 
@@ -376,13 +392,8 @@ def main(argv=None):
         for label, path in targets:
             summaries = []
             for n in range(args.runs):
-                left = args.time_limit - (time.monotonic() - started)
-                if left < 60:
-                    raise BenchError(
-                        f"out of time (--time-limit {args.time_limit}) before {label} run {n + 1}"
-                    )
                 print(f"Lighthouse: {label} {path} (run {n + 1} of {args.runs})…", flush=True)
-                report = lighthouse(front.url + path, workdir / f"{label}-{n}.json", min(left, 240))
+                report = lighthouse_retried(front.url + path, workdir / f"{label}-{n}.json", started, args)
                 summaries.append(summarize(report))
             pages.append({"label": label, "path": path, **median_run(summaries), "all_runs": summaries})
 
