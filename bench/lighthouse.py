@@ -115,6 +115,7 @@ def summarize(report):
         "user_agent": report["environment"]["hostUserAgent"],
         "form_factor": report["configSettings"]["formFactor"],
         "throttling": report["configSettings"]["throttlingMethod"],
+        "cpu_slowdown": report["configSettings"]["throttling"]["cpuSlowdownMultiplier"],
         "scores": {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES},
         "failing": {c: failing_audits(report, c) for c in CATEGORIES},
         "metrics": {m: shown(report["audits"][m]) for m in METRICS},
@@ -145,11 +146,13 @@ def misses(summary):
 
 def docs_block(results):
     pages = results["pages"]
+    default = ", Lighthouse's default" if results["cpu_slowdown"] == 4 else ", not Lighthouse's default 4×"
     lines = [
         f"### Latest run: {results['date']}",
         "",
         f"Lighthouse {results['lighthouse']}, {results['form_factor']} profile, {results['throttling']}"
-        f" throttling (its defaults), {results['chromium']} headless; the demo content, production settings,"
+        f" throttling (CPU {results['cpu_slowdown']:g}× slower{default}), {results['chromium']} headless;"
+        " the demo content, production settings,"
         f" served by {results['served_by']}; {results['runs']} run(s) a page, the median one kept.",
         "",
         "| page | " + " | ".join(CATEGORIES) + " |",
@@ -212,9 +215,11 @@ def ensure_tools():
     return run([str(LIGHTHOUSE), "--version"], os.environ, 60, "lighthouse --version").strip()
 
 
-def lighthouse(url, out, timeout):
+def lighthouse(url, out, timeout, cpu_slowdown=None):
     """One Lighthouse run on url; its JSON report. Lighthouse starts and stops its own Chromium."""
     cmd = [str(LIGHTHOUSE), url, "--output=json", f"--output-path={out}", "--quiet"]
+    if cpu_slowdown is not None:
+        cmd.append(f"--throttling.cpuSlowdownMultiplier={cpu_slowdown}")
     cmd += [f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={' '.join(CHROME_FLAGS)}"]
     env = {**os.environ, "CHROME_PATH": CHROMIUM}
     process = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -308,7 +313,7 @@ def lighthouse_retried(url, out, started, args, attempts=3):
         if left < 60:
             raise BenchError(f"out of time (--time-limit {args.time_limit}) before Lighthouse on {url}")
         try:
-            return lighthouse(url, out, min(left, 240))
+            return lighthouse(url, out, min(left, 240), args.cpu_slowdown)
         except BenchError as error:
             if attempt == attempts:
                 raise
@@ -320,6 +325,12 @@ def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs a page; the median one is kept")
     parser.add_argument("--ports", help="FIRST-LAST: take the server's port from this range only")
+    parser.add_argument(
+        "--cpu-slowdown",
+        type=float,
+        help="CPU slowdown of the simulated phone (Lighthouse's default: 4, meant for a fast desktop; "
+        "its docs/throttling.md gives 1-2 for a slower machine, see the benchmark index)",
+    )
     parser.add_argument("--json", type=Path, help="where the results go (default bench/results/…)")
     parser.add_argument(
         "--no-docs", dest="docs", action="store_false", help="leave docs/PERFORMANCE.md alone"
@@ -404,6 +415,7 @@ def main(argv=None):
             "chromium": chromium,
             "form_factor": first["form_factor"],
             "throttling": first["throttling"],
+            "cpu_slowdown": first["cpu_slowdown"],
             "runs": args.runs,
             "served_by": "nginx in front of gunicorn (docs/DEPLOY.md)" if front is not portal else "gunicorn",
             "total_s": round(time.monotonic() - started),

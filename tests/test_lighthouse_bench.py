@@ -32,6 +32,7 @@ def results_of(*pages):
         "chromium": "Chromium 156",
         "form_factor": "mobile",
         "throttling": "simulate",
+        "cpu_slowdown": 4,
         "runs": 1,
         "served_by": "nginx in front of gunicorn (docs/DEPLOY.md)",
         "pages": [{"label": label, "path": path, **summary} for label, path, summary in pages],
@@ -60,6 +61,7 @@ def test_scores_failing_audits_and_weight_are_read_as_lighthouse_reports_them(re
     assert weight["without_images"] == weight["total"] - images > 0
     assert weight["by_type"]["Font"] > weight["by_type"]["Document"] > 0
     assert summary["metrics"]["largest-contentful-paint"] == "2.1 s"
+    assert summary["cpu_slowdown"] == 4  # Lighthouse's default for a phone
 
 
 def test_a_failing_audit_in_another_category_is_listed_and_misses_its_target(report):
@@ -81,6 +83,7 @@ def test_the_docs_block_replaces_only_what_is_between_its_markers(report):
     assert "| home `/` | 94 | 100 | 100 | 100 |" in block
     assert f"| article `{ARTICLE}` | 98 | 100 | 100 | 100 |" in block
     assert "No failing audit on home." in block
+    assert "simulate throttling (CPU 4× slower, Lighthouse's default)" in block
     assert "- performance: Properly size images (`uses-responsive-images`, Est savings of 71 KiB)" in block
     kb = summary["weight"]["without_images"] / 1024
     assert f"Weight of article: {kb:.1f} KB before photos" in block
