@@ -136,8 +136,8 @@ def median_run(summaries):
 # --- Writing the results -------------------------------------------------------------------------
 
 
-def kb(n):
-    return f"{n / 1024:.1f} KB"
+def kib(n):
+    return f"{n / 1024:.1f} KiB"
 
 
 def misses(summary):
@@ -182,11 +182,12 @@ def docs_block(results):
     for page in pages:
         weight = page["weight"]
         parts = ", ".join(
-            f"{kind} {kb(n)}" for kind, n in sorted(weight["by_type"].items()) if kind != "Image"
+            f"{kind} {kib(n)}" for kind, n in sorted(weight["by_type"].items()) if kind != "Image"
         )
         lines.append(
-            f"- Weight of {page['label']}: {kb(weight['without_images'])} before photos ({parts}),"
-            f" {kb(weight['total'])} with them."
+            f"- Weight of {page['label']}: {kib(weight['without_images'])} before photos ({parts}),"
+            f" {kib(weight['total'])} with them (bytes on the wire with their HTTP headers, as Lighthouse"
+            " counts them)."
         )
     return "\n".join(lines)
 

@@ -85,8 +85,8 @@ def test_the_docs_block_replaces_only_what_is_between_its_markers(report):
     assert "No failing audit on home." in block
     assert "simulate throttling (CPU 4× slower, Lighthouse's default)" in block
     assert "- performance: Properly size images (`uses-responsive-images`, Est savings of 71 KiB)" in block
-    kb = summary["weight"]["without_images"] / 1024
-    assert f"Weight of article: {kb:.1f} KB before photos" in block
+    kib = summary["weight"]["without_images"] / 1024
+    assert f"Weight of article: {kib:.1f} KiB before photos" in block
 
     before = (
         f"# Performance\n\nIntro.\n\n{lighthouse.DOCS_BEGIN}\nold table\n{lighthouse.DOCS_END}\n\n## After\n"
