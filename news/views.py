@@ -25,6 +25,7 @@ from .text import nfc
 # How many of each list the pages show.
 SIDEBAR_SIZE = 5
 RELATED_SIZE = 5
+NOT_FOUND_LATEST = 5
 
 
 def canonical(request, page=None):
@@ -214,6 +215,13 @@ def search(request):
         context["cards"] = kept_cards.cards(page.object_list, words, page_cache.generation())
     context["elsewhere"] = found_elsewhere(request, words, page)
     return render(request, "news/search.html", context)
+
+
+def not_found(request, exception=None):
+    """The 404 page: a search box and the newest few articles (one query), so a reader who followed a
+    dead link still finds the way on."""
+    latest = Article.objects.published().only("title", "slug", "published_at")[:NOT_FOUND_LATEST]
+    return render(request, "404.html", {"latest": list(latest)}, status=404)
 
 
 def server_error(request):
