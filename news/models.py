@@ -147,15 +147,19 @@ class ArticleQuerySet(PublishableQuerySet):
             )
         )
 
-    def for_listing(self):
-        """What a list page shows: the section's name, the teaser and the photos, in constant queries."""
-        return (
-            self.with_teasers()
-            .select_related("category")
-            .prefetch_related(
-                models.Prefetch("photos", queryset=ArticlePhoto.objects.order_by("order", "pk"))
-            )
-        )
+    def for_listing(self, photos=True):
+        """What a list page shows: the section's name, the teaser and the photos, in constant queries.
+
+        photos=False leaves the photos to the caller, who fetches those of several lists at once
+        (prefetch_related_objects with listing_photos(), news.front_page).
+        """
+        listing = self.with_teasers().select_related("category")
+        return listing.prefetch_related(listing_photos()) if photos else listing
+
+
+def listing_photos():
+    """An article list's photos, in their order: one query for the whole list."""
+    return models.Prefetch("photos", queryset=ArticlePhoto.objects.order_by("order", "pk"))
 
 
 class Article(KeepsFormerSlugs, ShowsBodySafely, Publishable):

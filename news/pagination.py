@@ -9,13 +9,21 @@ PER_PAGE = 20
 MAX_DIGITS = 6
 
 
-def paginate(request, queryset, per_page=PER_PAGE):
-    """The requested page: junk or a number below 1 gives the first page, a number past the end a 404."""
-    paginator = Paginator(queryset, per_page)
+def requested_number(request):
+    """The page number asked for: junk or a number below 1 is the first page; None past any archive."""
     raw = request.GET.get("page", "1")
     if not (raw.isascii() and raw.isdigit()):
-        return paginator.page(1)
+        return 1
     digits = raw.lstrip("0") or "0"
-    if len(digits) > MAX_DIGITS or int(digits) > paginator.num_pages:
+    if len(digits) > MAX_DIGITS:
+        return None
+    return max(int(digits), 1)
+
+
+def paginate(request, queryset, per_page=PER_PAGE):
+    """The requested page (requested_number), a number past the end a 404."""
+    paginator = Paginator(queryset, per_page)
+    number = requested_number(request)
+    if number is None or number > paginator.num_pages:
         raise Http404("Không có trang này.")
-    return paginator.page(max(int(digits), 1))
+    return paginator.page(number)

@@ -1,8 +1,6 @@
 """Public pages. Thin: the questions are asked of querysets, the rules live in news.counting."""
 
 from functools import wraps
-from itertools import groupby
-from operator import attrgetter
 
 from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseServerError
@@ -13,23 +11,21 @@ from django.views.decorators.http import require_safe
 
 from documents import citations as document_citations
 from documents import home as documents_home
-from notices.home import current_notices, featured_item
-from notices.models import Notice
 from portal.login_throttle import client_ip
 from portal.site_search import found_elsewhere
 
-from . import kept_cards, page_cache, view_counter
+from . import front_page, kept_cards, page_cache, view_counter
 from .body import interleave
 from .counting import decide, remember_visit, visit_key
 from .models import MOST_VIEWED_DAYS, Article, Category
-from .pagination import paginate
+from .pagination import paginate, requested_number
 from .search import MAX_QUERY_LENGTH, MAX_RESULTS, ranked_matches
 from .text import nfc
 
 # How many of each list the pages show.
 SIDEBAR_SIZE = 5
-PER_SECTION = 4
 RELATED_SIZE = 5
+NOT_FOUND_LATEST = 5
 
 
 def canonical(request, page=None):
@@ -74,27 +70,15 @@ def kept_page(view):
 @require_safe
 @kept_page
 def article_list(request):
-    page = paginate(request, Article.objects.published().for_listing())
-    context = {"page": page, "canonical_url": canonical(request, page), **sidebar()}
-    if page.number == 1:
-        # The front page: the lead story (the featured pin's item while one is current, else the newest
-        # article), the notices in force, the other new articles, then each section's newest few.
-        articles = list(page)
-        pinned = featured_item()
-        lead = pinned or (articles[0] if articles else None)
-        newest = Article.objects.published().newest_per_category(PER_SECTION).for_listing()
-        context |= {
-            "lead": lead,
-            "lead_is_notice": isinstance(lead, Notice),
-            "others": [article for article in articles if article != lead],
-            # A notice pinned as the lead story is not repeated in the block below it.
-            "notices": [notice for notice in current_notices() if notice != lead],
-            "sections": [
-                (section, list(articles)) for section, articles in groupby(newest, key=attrgetter("category"))
-            ],
-        }
-        context.update(documents_home.home_block())
-    return render(request, "news/article_list.html", context)
+    if requested_number(request) != 1:
+        # Past the front page the home address lists the newest articles, as Tin tức does.
+        page = paginate(request, Article.objects.published().for_listing())
+        context = {"page": page, "canonical_url": canonical(request, page), **sidebar()}
+        return render(request, "news/article_list.html", context)
+    # The front page (news.front_page): no paginator (its count would be one more query) and no
+    # sidebar (its lists are blocks of the page, each article once).
+    context = {"canonical_url": canonical(request), **front_page.chosen(), **documents_home.home_block()}
+    return render(request, "news/front_page.html", context)
 
 
 @require_safe
@@ -231,6 +215,13 @@ def search(request):
         context["cards"] = kept_cards.cards(page.object_list, words, page_cache.generation())
     context["elsewhere"] = found_elsewhere(request, words, page)
     return render(request, "news/search.html", context)
+
+
+def not_found(request, exception=None):
+    """The 404 page: a search box and the newest few articles (one query), so a reader who followed a
+    dead link still finds the way on."""
+    latest = Article.objects.published().only("title", "slug", "published_at")[:NOT_FOUND_LATEST]
+    return render(request, "404.html", {"latest": list(latest)}, status=404)
 
 
 def server_error(request):

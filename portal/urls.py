@@ -50,4 +50,5 @@ if settings.SERVE_MEDIA:
     urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve_media, name="media"))
 
 handler400 = "portal.bad_request.bad_request"
+handler404 = "news.views.not_found"
 handler500 = "news.views.server_error"

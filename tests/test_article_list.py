@@ -1,4 +1,5 @@
-"""The home list: newest published first, 20 a page, with thumbnail, date, views and summary."""
+"""The lists of articles (Tin tức, /tin-tuc/, and the home address past its first page): newest
+published first, 20 a page, with thumbnail, date, views and summary."""
 
 from datetime import timedelta
 
@@ -22,10 +23,9 @@ def test_lists_published_newest_first_without_drafts_or_scheduled(reader, make_a
 
 
 def test_card_shows_thumbnail_date_views_and_summary(reader, make_article, make_photo):
-    make_article(title="Tin nổi bật", published_at=timezone.now())  # the featured one, above the cards
     article = make_article(summary="Một câu tóm tắt ngắn gọn.")
     photo = make_photo(article)
-    html = reader.get("/").content.decode()
+    html = reader.get("/tin-tuc/").content.decode()
     card = html[html.index('class="card"') :]
     assert photo.thumbnail.url in card
     assert 'loading="lazy"' in card
@@ -38,10 +38,10 @@ def test_card_shows_thumbnail_date_views_and_summary(reader, make_article, make_
 def test_twenty_a_page(reader, make_article):
     for _ in range(25):
         make_article()
-    first = reader.get("/").content.decode()
+    first = reader.get("/tin-tuc/").content.decode()
     second = reader.get("/?page=2").content.decode()
-    # The newest is featured above the cards: 1 + 19 on the first page.
-    assert first.count('class="featured"') + first.count('class="card"') == 20
+    assert first.count('class="card"') == 20
+    # The home address past its front page goes on with the same list.
     assert second.count('class="card"') == 5
     assert "Trang 2 / 2" in second
 
@@ -105,5 +105,5 @@ def test_a_card_without_a_summary_shows_the_opening_words_of_the_body(reader, ma
         summary="",
         body="<p>Chiều 18/11, Ban Chỉ huy Quân sự phường ra quân huấn luyện dân quân năm 2026.</p>",
     )
-    html = reader.get("/").content.decode()
+    html = reader.get("/tin-tuc/").content.decode()
     assert '<p class="card-summary">Chiều 18/11, Ban Chỉ huy Quân sự phường ra quân' in html

@@ -1,4 +1,5 @@
-"""The front page: the newest featured, the latest list, a block per section, and the sidebar."""
+"""The front page: the lead story and the next few, the blocks, a block per section, "Xem nhiều nhất":
+each article once (news.front_page)."""
 
 import re
 from datetime import timedelta
@@ -35,14 +36,14 @@ def test_a_portrait_featured_photo_offers_phones_its_thumbnail_at_its_true_width
     assert f'srcset="{photo.thumbnail.url} 300w, {photo.image.url} 600w"' in html
 
 
-def test_a_block_per_section_with_its_newest_few(reader, make_article):
+def test_a_block_per_section_with_its_newest_few_not_shown_above(reader, make_article):
     first = Category.objects.create(name="Xây dựng Đảng", order=1)
     second = Category.objects.create(name="An sinh xã hội", order=2)
     Category.objects.create(name="Chuyên mục trống", order=3)
     now = timezone.now()
-    for n in range(6):
+    for n in range(10):
         make_article(title=f"Xây dựng Đảng {n}", category=first, published_at=now - timedelta(hours=n + 1))
-    make_article(title="An sinh 1", category=second)
+    make_article(title="An sinh 1", category=second, published_at=now - timedelta(days=2))
     make_article(title="An sinh nháp", category=second, status=Article.Status.DRAFT)
     make_article(title="An sinh hẹn giờ", category=second, published_at=now + timedelta(hours=2))
 
@@ -53,16 +54,27 @@ def test_a_block_per_section_with_its_newest_few(reader, make_article):
         )
     )
     assert list(blocks) == [first.slug, second.slug]  # in the sections' order; an empty one has no block
-    assert re.findall(r"Xây dựng Đảng \d", blocks[first.slug]) == [f"Xây dựng Đảng {n}" for n in range(4)]
+    # The five newest are the lead and the next few above; the section shows its next four.
+    assert re.findall(r"Xây dựng Đảng \d", blocks[first.slug]) == [f"Xây dựng Đảng {n}" for n in range(5, 9)]
     assert "An sinh 1" in blocks[second.slug]
     assert "nháp" not in blocks[second.slug]
     assert "hẹn giờ" not in blocks[second.slug]
     assert f'href="{first.get_absolute_url()}"' in blocks[first.slug]
 
 
-def test_sidebar_has_latest_and_most_viewed_of_the_last_7_days(reader, make_article):
-    """'Xem nhiều nhất' ranks the week's views (DailyViews), not lifetime totals (issue: view stats)."""
+def test_a_section_whose_articles_are_all_above_has_no_block(reader, make_article, category):
+    for _ in range(3):
+        make_article(category=category)
+    html = reader.get("/").content.decode()
+    assert "section-block" not in html
+    assert html.count('class="brief"') == 2
+
+
+def test_most_viewed_of_the_last_7_days_leaves_out_what_the_page_shows_above(reader, make_article, category):
+    """'Xem nhiều nhất' ranks the week's views (DailyViews), not lifetime totals, of the articles the
+    page does not already show: the lead, the next few and the sections' newest are above it."""
     now, today = timezone.now(), timezone.localdate()
+    shown = [make_article(title=f"Tin mới số {n}", category=category) for n in range(9)]
     old_hit = make_article(title="Bài cũ rất nhiều lượt xem", published_at=now - timedelta(days=45))
     popular = make_article(title="Bài được đọc nhiều", published_at=now - timedelta(days=3))
     quiet = make_article(title="Bài ít người đọc", published_at=now - timedelta(days=1))
@@ -73,15 +85,28 @@ def test_sidebar_has_latest_and_most_viewed_of_the_last_7_days(reader, make_arti
     DailyViews.objects.create(article=popular, day=today - timedelta(days=2), views=100)
     DailyViews.objects.create(article=quiet, day=today, views=2)
     DailyViews.objects.create(article=draft, day=today, views=500)
+    DailyViews.objects.create(article=shown[0], day=today, views=1_000)
 
     html = reader.get("/").content.decode()
+    assert '<aside class="sidebar"' not in html
+    most = re.search(r'<section class="block most-viewed-block".*?</section>', html, re.S).group(0)
+    assert re.findall(r'">(Bài[^<]+)</a>', most) == ["Bài được đọc nhiều", "Bài ít người đọc"]
+    assert "300 lượt xem trong 7 ngày" in most
+    assert "Tin mới số" not in most  # the most read of all is the lead, shown already
+    assert "nháp" not in most
+
+
+def test_a_section_page_keeps_the_sidebar_with_latest_and_most_viewed(reader, make_article, category):
+    today = timezone.localdate()
+    older = make_article(title="Bài được đọc nhiều", category=category)
+    make_article(title="Bài mới hơn", category=category, published_at=timezone.now())
+    DailyViews.objects.create(article=older, day=today, views=30)
+    html = reader.get(category.get_absolute_url()).content.decode()
     aside = re.search(r'<aside class="sidebar".*?</aside>', html, re.S).group(0)
     latest, most = aside.split("Xem nhiều nhất")
     assert "Tin mới nhất" in latest
-    assert latest.index("Bài ít người đọc") < latest.index("Bài được đọc nhiều")
-    assert re.findall(r'">(Bài[^<]+)</a>', most) == ["Bài được đọc nhiều", "Bài ít người đọc"]
-    assert "300 lượt xem trong 7 ngày" in most
-    assert "nháp" not in aside
+    assert latest.index("Bài mới hơn") < latest.index("Bài được đọc nhiều")
+    assert re.findall(r'">(Bài[^<]+)</a>', most) == ["Bài được đọc nhiều"]
 
 
 def test_later_pages_list_without_featured_or_section_blocks(reader, make_article, category):
@@ -119,20 +144,21 @@ def test_empty_portal_still_answers(reader, db):
 def test_home_queries_do_not_grow_with_articles_photos_or_sections(
     reader, make_article, make_photo, django_assert_num_queries, ward_identity
 ):
-    """Count, page, photos, the menu's sections, the section blocks and their photos (one window
-    query, one prefetch), the two sidebar lists, the featured pin, the notices in force, the
-    newest documents ("Văn bản mới", documents.home) and Lịch công tác (schedule.home): 12, whatever
-    the number of sections or articles (tests/test_notices_home.py: with notices and a pin)."""
+    """The newest few, the section blocks (one query), the photos of both (one prefetch), the menu's
+    sections, "Xem nhiều nhất", the featured pin, the notices in force, the newest documents ("Văn
+    bản mới", documents.home) and Lịch công tác (schedule.home): 9, whatever the number of sections
+    or articles (tests/test_notices_home.py: with notices and a pin). The front page has no paginator
+    (its count query) and no sidebar ("Tin mới nhất" was the newest few again): 12 before."""
     sections = [Category.objects.create(name=f"Chuyên mục {n}", order=n) for n in range(2)]
     for n in range(4):
         make_photo(make_article(category=sections[n % 2]))
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(9):
         reader.get("/")
     sections += [Category.objects.create(name=f"Chuyên mục thêm {n}", order=10 + n) for n in range(5)]
     for n in range(40):
         article = make_article(category=sections[n % len(sections)])
         make_photo(article)
         make_photo(article)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(9):
         html = reader.get("/").content.decode()
     assert html.count("section-block") == 7

@@ -16,7 +16,7 @@ def test_resident_reads_an_article_with_captioned_photos_on_a_phone(
 
     phone.goto(live_server.url + "/")
     screenshot(phone, "home-phone")
-    # The featured article's heading; the sidebar lists the same title again.
+    # The featured article's heading.
     phone.get_by_role("heading", name=article.title).get_by_role("link").click()
     phone.wait_for_url(f"**{article.get_absolute_url()}")
 
