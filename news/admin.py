@@ -156,6 +156,7 @@ class ArticleAdmin(BodyAdmin, PublishableAdmin):
         ),
         ("Đường dẫn", {"classes": ("collapse",), "fields": ("slug",)}),
         ("Nội dung", {"fields": ("body",)}),
+        ("Tác giả và nguồn", {"fields": ("author", "source")}),
     )
 
     class Media:

@@ -280,10 +280,13 @@ class ArticleAdminForm(PublishableForm):
     class Meta:
         model = Article
         fields = ("title", "slug", "summary", "category", "status", "published_at", "body")
+        fields += ("author", "source")  # the byline at the article's end
         field_classes = {
             "title": NormalizedCharField,
             "summary": NormalizedCharField,
             "body": ArticleBodyField,
+            "author": NormalizedCharField,
+            "source": NormalizedCharField,
         }
 
 

@@ -17,7 +17,7 @@ from .images import MEDIUM_SIDE, THUMBNAIL_SIDE, fitted_width, process_photo, va
 from .sanitize import ShowsBodySafely, sanitize_body
 from .search import indexed, plain_text, searchable_text
 from .teasers import teaser_of
-from .text import needs_slug, nfc, unique_slug
+from .text import needs_slug, nfc, one_line, unique_slug
 from .view_log import DailyViews, FlushedBatch
 
 __all__ = ["Article", "ArticlePhoto", "BodyPhoto", "Category", "DailyViews", "FlushedBatch"]
@@ -162,6 +162,11 @@ def listing_photos():
     return models.Prefetch("photos", queryset=ArticlePhoto.objects.order_by("order", "pk"))
 
 
+def fetch_photos(articles):
+    """The photos of all these articles in one query (an article page's own and its related news')."""
+    models.prefetch_related_objects(list(articles), listing_photos())
+
+
 class Article(KeepsFormerSlugs, ShowsBodySafely, Publishable):
     title = models.CharField("tiêu đề", max_length=255)
     slug = models.SlugField(
@@ -173,6 +178,16 @@ class Article(KeepsFormerSlugs, ShowsBodySafely, Publishable):
     )
     summary = models.TextField("tóm tắt (sapo)", blank=True)
     body = RichTextUploadingField("nội dung", blank=True)
+    # The line at the article's end (templates/news/_byline.html); without either, the ward's Đảng bộ.
+    author = models.CharField(
+        "tác giả", max_length=120, blank=True, help_text="Người viết bài, ví dụ: Nguyễn Thu Hà."
+    )
+    source = models.CharField(
+        "nguồn",
+        max_length=200,
+        blank=True,
+        help_text="Nơi đăng lần đầu hoặc đơn vị cung cấp, ví dụ: Báo Nhân Dân. Để trống: bài của phường.",
+    )
     view_count = models.PositiveIntegerField("lượt xem", default=0, editable=False)
     category = models.ForeignKey(
         Category,
@@ -217,6 +232,8 @@ class Article(KeepsFormerSlugs, ShowsBodySafely, Publishable):
         # Derived data is made here, once, whatever path the article came by (admin, import, shell).
         self.title = nfc(self.title).strip()
         self.summary = nfc(self.summary).strip()
+        self.author = one_line(self.author)
+        self.source = one_line(self.source)
         self.body = sanitize_body(self.body)
         stored_slug = self.stored_slug()
         if needs_slug(self.slug):
@@ -380,7 +397,18 @@ class BodyPhoto(models.Model):
 
     @property
     def alt(self):
+        """What the photo shows, where it stands alone (a share card's og:image:alt, the admin)."""
         return self.caption or self.item.title
+
+    @property
+    def figure_alt(self):
+        """The alt text in the article's figure: empty where the figcaption under it says what it shows.
+
+        A screen reader reads the figure's caption; an alt repeating it word for word was read twice.
+        With alt="" the photo is part of its figure, which the caption names (WAI's images tutorial: an
+        image whose information is in adjacent text has empty alt). Without a caption, the title.
+        """
+        return "" if self.caption else self.item.title
 
     def sizes_offered(self):
         """Each size stored, narrowest first, as (width, the JPEG or PNG, the WebP or None).

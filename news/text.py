@@ -32,6 +32,11 @@ def nfc(text):
     return unicodedata.normalize("NFC", _INVISIBLE.sub("", _BREAKS.sub(" ", text)))
 
 
+def one_line(text):
+    """NFC text on one line, its runs of spaces and line breaks one space: a name, a source."""
+    return _SPACES.sub(" ", nfc(text)).strip()
+
+
 def strip_marks(text):
     """Lower-case text without tone and vowel marks, đ as d, spacing untouched: "Đảng ủy" -> "dang uy".
 

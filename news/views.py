@@ -17,7 +17,7 @@ from portal.site_search import found_elsewhere
 from . import front_page, kept_cards, page_cache, view_counter
 from .body import interleave
 from .counting import decide, remember_visit, visit_key
-from .models import MOST_VIEWED_DAYS, Article, Category
+from .models import MOST_VIEWED_DAYS, Article, Category, fetch_photos
 from .pagination import paginate, requested_number
 from .search import MAX_QUERY_LENGTH, MAX_RESULTS, ranked_matches
 from .text import nfc
@@ -170,9 +170,11 @@ def render_article(request, slug, keep_as, visit, cookie):
     keep = keep_as is not None and article.is_public
     # The row was read after this visit was recorded, if it was: on the direct path it is the live count.
     total = visit.total if visit is not None and visit.total is not None else article.view_count
+    public = Article.objects.published()
+    related = list(public.related_to(article)[:RELATED_SIZE])
+    fetch_photos([article, *related])
     photos = list(article.photos.all())
     items = interleave(document_citations.linked_body(article), photos)
-    public = Article.objects.published()
     response = render(
         request,
         "news/article_detail.html",
@@ -187,7 +189,7 @@ def render_article(request, slug, keep_as, visit, cookie):
             "preview": not article.is_public,
             "canonical_url": request.build_absolute_uri(article.get_absolute_url()),
             "share_image": request.build_absolute_uri(photos[0].image.url) if photos else "",
-            "related": public.related_to(article)[:RELATED_SIZE],
+            "related": related,
             "previous": public.older_than(article).first(),
             "next": public.newer_than(article).first(),
         },

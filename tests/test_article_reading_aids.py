@@ -78,22 +78,37 @@ def test_articles_of_the_same_minute_still_have_an_order(reader, make_article):
     )
 
 
-def test_breadcrumbs_lead_home_and_to_the_section(reader, make_article, category):
-    article = make_article(category=category)
+def test_breadcrumbs_lead_home_and_to_the_section_without_repeating_the_headline(
+    reader, make_article, category
+):
+    """The trail ended in the title cut to eight words, right above the same title in full."""
+    title = "Hội nghị sơ kết công tác xây dựng Đảng sáu tháng đầu năm"
+    article = make_article(title=title, category=category)
     html = reader.get(article.get_absolute_url()).content.decode()
     crumbs = re.search(r'<nav class="breadcrumbs".*?</nav>', html, re.S).group(0)
-    assert '<a href="/">Trang chủ</a>' in crumbs
-    assert f'<a href="{category.get_absolute_url()}">{category.name}</a>' in crumbs
-    assert 'aria-current="page"' in crumbs
+    assert re.findall(r"<li>(.*?)</li>", crumbs) == [
+        '<a href="/">Trang chủ</a>',
+        f'<a href="{category.get_absolute_url()}">{category.name}</a>',
+    ]
+    assert "Hội nghị" not in crumbs
+    assert f'<h1 class="article-title">{article.title}</h1>' in html
 
 
 def test_print_and_text_size_controls_come_from_site_js_without_inline_script(reader, make_article):
     article = make_article()
     response = reader.get(article.get_absolute_url())
     html = response.content.decode()
-    assert re.search(r'<button type="button" class="print-button" data-print hidden>', html)
-    assert "data-text-size-control hidden" in html
-    assert 'data-text-size-step="-1"' in html and ">A-<" in html and ">A+<" in html
+    # Rendered whole and disabled until site.js enables them: nothing appears later and pushes the text.
+    assert '<button type="button" class="print-button" data-print disabled>In bài viết</button>' in html
+    header = html[html.index('<header class="site-header">') : html.index("</header>")]
+    control = re.search(r"<div class=\"text-size\" data-text-size-control>.*?</div>", header, re.S).group(0)
+    assert 'data-text-size-step="-1"' in control and ">A-<" in control and ">A+<" in control
+    assert control.count(" disabled>") == 2
+    assert "Cỡ chữ: </span><span data-text-size-value>100&nbsp;%</span>" in control
+    # The stored size is on <html> before the first paint: a blocking script, first in <head>.
+    head = html[: html.index("</head>")]
+    assert '<script src="/static/js/text-size.js"></script>' in head
+    assert head.index("js/text-size.js") < head.index("css/site.css")
     assert '<link rel="stylesheet" href="/static/css/print.css" media="print">' in html
     # The strict policy holds: no inline script or style attribute on the page. The JSON-LD block is
     # data the browser never runs (type application/ld+json), so script-src does not apply to it.
@@ -148,15 +163,56 @@ def test_without_a_photo_there_is_no_og_image(reader, make_article):
     assert 'property="og:title"' in html
 
 
-def test_photos_have_size_lazy_loading_and_caption_as_alt(reader, make_article, make_photo):
-    article = make_article(body="".join(f"<p>Đoạn {n}.</p>" for n in range(4)))
+def test_photos_have_size_lazy_loading_and_are_named_once_by_their_caption(reader, make_article, make_photo):
+    """alt repeated the caption word for word: a screen reader read it twice (docs/SITE.md)."""
+    article = make_article(title="Ngày hội đại đoàn kết", body="".join(f"<p>Đoạn {n}.</p>" for n in range(4)))
     first = make_photo(article, caption="Ảnh một", position=1, order=0)
     second = make_photo(article, caption="Ảnh hai", position=3, order=1)
+    bare = make_photo(article, caption="", order=2)
     html = reader.get(article.get_absolute_url()).content.decode()
     img = re.search(r'<img src="' + re.escape(second.image.url) + r'"[^>]*>', html).group(0)
-    assert 'alt="Ảnh hai"' in img
+    assert 'alt=""' in img
+    figure = html[html.rindex("<figure", 0, html.index(img)) : html.index("</figure>", html.index(img))]
+    assert "<figcaption>Ảnh hai</figcaption>" in figure
+    assert html.count("Ảnh hai") == 1  # said once, by the caption
+    # A photo without a caption has nothing beside it: the title says what it is.
+    lone = re.search(r'<img src="' + re.escape(bare.image.url) + r'"[^>]*>', html).group(0)
+    assert 'alt="Ngày hội đại đoàn kết"' in lone
     assert f'width="{second.width}" height="{second.height}"' in img
     assert 'loading="lazy"' in img
     # The first photo, after the first paragraph, is fetched at once: it is what a phone paints first.
     lead = re.search(r'<img src="' + re.escape(first.image.url) + r'"[^>]*>', html).group(0)
     assert 'loading="eager"' in lead
+
+
+def test_related_news_are_small_cards_with_a_thumbnail_title_and_date(
+    reader, make_article, make_photo, category
+):
+    """The block was a bare bulleted list of titles, unlike every other list on the site."""
+    article = make_article(category=category)
+    with_photo = make_article(title="Có ảnh", category=category)
+    photo = make_photo(with_photo)
+    make_article(title="Không ảnh", category=category)
+    html = reader.get(article.get_absolute_url()).content.decode()
+    section = re.search(r'<section class="related".*?</section>', html, re.S).group(0)
+    items = re.findall(r'<li class="related-item">(.*?)</li>', section, re.S)
+    assert len(items) == 2
+    pictured = next(item for item in items if "Có ảnh" in item)
+    assert f'src="{photo.thumbnail.url}"' in pictured  # the smallest size, not the 2000 px image
+    assert 'tabindex="-1" aria-hidden="true"' in pictured and 'alt=""' in pictured
+    day = timezone.localtime(with_photo.published_at).strftime("%d/%m/%Y")
+    assert f"{day}</time>" in pictured
+    plain = next(item for item in items if "Không ảnh" in item)
+    assert "<img" not in plain and "<time" in plain
+
+
+def test_the_printed_article_carries_its_address_and_section(reader, make_article, category):
+    article = make_article(category=category)
+    html = reader.get(article.get_absolute_url()).content.decode()
+    facts = re.search(r'<div class="print-facts">.*?</div>', html, re.S).group(0)
+    address = f"http://testserver{article.get_absolute_url()}"
+    assert f'Địa chỉ bài viết: <span class="print-url">{address}</span>' in facts
+    assert f"Chuyên mục: {category.name}" in facts
+    # The day of printing is the reader's; site.js writes it (a kept page cannot know it).
+    assert '<p class="print-fact" data-print-date hidden>Ngày in: <time></time></p>' in facts
+    assert 'class="meta-item meta-views"' in html  # print.css leaves the counter out

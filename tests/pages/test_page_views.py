@@ -33,8 +33,7 @@ def test_a_nested_page_is_at_its_parents_address_with_breadcrumbs(reader, commit
         "Giới thiệu",
         "Đảng bộ phường",
         "Ban Chấp hành Đảng bộ",
-        "Ban Thường vụ",
-    ]
+    ]  # not the page itself: its headline is right below (docs/SITE.md)
     assert f'href="{party.get_absolute_url()}"' in crumbs
     assert f'href="{board.get_absolute_url()}"' in crumbs
     assert f'href="{reverse("pages:index")}"' in crumbs
