@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from news.text import fold, nfc, slugify_vi
+from news.text import fold, nfc, one_line, slugify_vi
 
 
 @pytest.mark.parametrize(
@@ -35,3 +35,10 @@ def test_fold_ignores_case_diacritics_and_unicode_form():
 def test_control_characters_are_dropped_but_newlines_and_word_line_breaks_keep_words_apart():
     pasted = "Dòng một\r\n\tDòng hai\x0bDòng ba\x0cHết\x01\x1f\ufffe"
     assert nfc(pasted) == "Dòng một\r\n\tDòng hai Dòng ba Hết"
+
+
+def test_one_line_is_nfc_with_single_spaces_and_no_invisible_characters():
+    typed = " Nguye\u0302\u0303n\u200b  Thu\r\n\tHà\x0b "
+    assert one_line(typed) == "Nguyễn Thu Hà"
+    assert unicodedata.is_normalized("NFC", one_line(typed))
+    assert one_line("") == ""
