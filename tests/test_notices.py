@@ -263,3 +263,17 @@ def test_the_demo_has_a_notice_in_force_one_expired_and_one_to_come(db, settings
     call_command("load_demo", stdout=again)
     assert "thông báo mẫu" not in again.getvalue()
     assert Notice.objects.count() == 3
+
+
+def test_an_attached_photo_is_named_once_by_its_caption(reader, make_notice):
+    """Its alt repeated the caption word for word: a screen reader read the title twice."""
+    from notices.models import NoticeAttachment
+
+    notice = make_notice()
+    NoticeAttachment.objects.create(
+        notice=notice, file="notices/so-do.png", title="Sơ đồ phân luồng", kind="image", size=2048
+    )
+    html = reader.get(notice.get_absolute_url()).content.decode()
+    figure = re.search(r'<figure class="photo">.*?</figure>', html, re.S).group(0)
+    assert re.search(r'<img src="[^"]*so-do\.png" alt="" ', figure)
+    assert "<figcaption>Sơ đồ phân luồng</figcaption>" in figure
