@@ -193,14 +193,21 @@ def test_no_article_but_other_hits_is_not_called_nothing_found(reader, make_arti
     make_article(title="Hội nghị chi bộ")
     make_page(title="Các chi bộ trực thuộc", body="<p>Mười hai chi bộ khu dân cư.</p>")
     html = search(reader, "khu dan cu").content.decode()
-    assert "Không có tin bài nào cho «khu dan cu», nhưng có kết quả trong các mục khác." in html
+    assert (
+        "Không có tin bài nào cho «khu dan cu», nhưng có kết quả trong các mục khác: Trang giới thiệu." in html
+    )
     assert "Không tìm thấy" not in html and "Tìm thấy 0" not in html
     assert elsewhere(search(reader, "khu dan cu")) == [("Trang giới thiệu", "Các chi bộ trực thuộc")]
-    # Nothing anywhere: the page says so, as before.
+
+
+def test_nothing_anywhere_is_said_once_with_what_to_try(reader, make_article):
+    """The page said "Tìm thấy 0 tin bài" and then "Không tìm thấy tin bài nào": one sentence now."""
+    make_article(title="Hội nghị chi bộ")
     html = search(reader, "bong da").content.decode()
-    assert "Tìm thấy 0 tin bài cho «bong da»." in html
-    assert "Không tìm thấy tin bài nào phù hợp. Hãy thử ít từ hơn." in html
-    assert "Trong các mục khác" not in html
+    assert html.count('role="status"') == 1
+    assert "Không tìm thấy kết quả nào cho «bong da»." in html
+    assert "Hãy kiểm tra chính tả, bớt từ hoặc thử từ khác gần nghĩa." in html
+    assert "Tìm thấy 0" not in html and "Trong các mục khác" not in html
 
 
 @pytest.mark.parametrize("query", ["\x00", "lich su\x00phuong", "lich su phuong " + "x" * 5000, "%_%"])
