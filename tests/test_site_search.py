@@ -193,9 +193,8 @@ def test_no_article_but_other_hits_is_not_called_nothing_found(reader, make_arti
     make_article(title="Hội nghị chi bộ")
     make_page(title="Các chi bộ trực thuộc", body="<p>Mười hai chi bộ khu dân cư.</p>")
     html = search(reader, "khu dan cu").content.decode()
-    assert (
-        "Không có tin bài nào cho «khu dan cu», nhưng có kết quả trong các mục khác: Trang giới thiệu." in html
-    )
+    said = "Không có tin bài nào cho «khu dan cu», nhưng có kết quả trong các mục khác: Trang giới thiệu."
+    assert said in html
     assert "Không tìm thấy" not in html and "Tìm thấy 0" not in html
     assert elsewhere(search(reader, "khu dan cu")) == [("Trang giới thiệu", "Các chi bộ trực thuộc")]
 
