@@ -81,3 +81,25 @@ def test_a_malformed_page_number_still_gives_the_first_page(reader, make_article
     html = response.content.decode()
     assert 'aria-current="page"><span class="visually-hidden">Trang </span>1<' in html
     assert reader.get("/tin-tuc/", {"page": "3"}).status_code == 404
+
+
+def rows(number, pages):
+    """The numbers and gaps a wide screen and a phone show."""
+    links = page_links(Paginator(range(pages), 1).page(number), RequestFactory().get("/").GET)
+    links = [link for link in links if link.kind in ("number", "gap")]
+    wide = [link.label for link in links if not link.phone_only]
+    phone = [link.label for link in links if not link.wide_only]
+    return wide, phone
+
+
+def test_a_phone_shows_one_page_either_side_with_gaps_of_its_own():
+    assert rows(6, 20) == (
+        ["1", "…", "4", "5", "6", "7", "8", "…", "20"],
+        ["1", "…", "5", "6", "7", "…", "20"],
+    )
+    # The wide row shows 2 and 3 where a gap of one page would hide nothing; the phone needs its own gap.
+    assert rows(5, 10) == (
+        ["1", "2", "3", "4", "5", "6", "7", "…", "10"],
+        ["1", "…", "4", "5", "6", "…", "10"],
+    )
+    assert rows(1, 3) == (["1", "2", "3"], ["1", "2", "3"])
