@@ -267,3 +267,22 @@ def test_a_published_document_is_found_by_its_trich_yeu_and_number_a_draft_never
         ("Văn bản", "Nghị quyết số 07-NQ/ĐU – Về chuyển đổi số trong sinh hoạt chi bộ")
     ]
     assert elsewhere(search(reader, "07 nq du")) == elsewhere(response)
+
+
+def test_a_kept_statement_is_bound_to_each_searchs_time_and_words(
+    reader, make_notice, make_page, monkeypatch
+):
+    """Each type's statement is compiled once per process (portal.site_search._statement); what it
+    finds must still follow the clock and the words of each search."""
+    later = timezone.now() + timedelta(hours=2)
+    make_notice(title="Lịch tiêm chủng tháng Mười hai", valid_from=later - timedelta(hours=1))
+    make_page(title="Lịch tiếp dân của phường")
+    assert elsewhere(search(reader, "lich tiem")) == []  # its validity has not begun
+    assert elsewhere(search(reader, "lich tiep")) == [("Trang giới thiệu", "Lịch tiếp dân của phường")]
+    now = timezone.now
+
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    assert elsewhere(search(reader, "lich tiem")) == [("Thông báo", "Lịch tiêm chủng tháng Mười hai")]
+    monkeypatch.setattr(timezone, "now", now)
+    # A word shaped like the statement's placeholder is searched as a word like any other.
+    assert elsewhere(search(reader, "qqz1zqq lich")) == []
