@@ -5,9 +5,11 @@ import pytest
 
 from news.models import Category
 
+from . import test_residents_accessibility as accessibility
+from .conftest import DESKTOP, PHONE
 from .portal_content import load_all_images, populate
 
-SHOTS = "search"
+axe_page = accessibility.axe_page  # the fixture: a page that bypasses CSP, so axe can be injected
 
 
 def top_of(page, selector):
@@ -77,3 +79,13 @@ def test_a_sections_pagination_shows_numbers_and_fits_a_phone(
         page.goto(address + "?page=6")
         page.locator(".pagination").scroll_into_view_if_needed()
         screenshot(page, f"section-page-6-{name}")
+
+
+@pytest.mark.parametrize("axe_page", [PHONE, DESKTOP], ids=["360x800", "1280x900"], indirect=True)
+def test_a_paginated_section_passes_axe(axe_page, live_server, make_article, pages_of_two):
+    section = Category.objects.create(name="Xây dựng Đảng", order=1)
+    for n in range(12):
+        make_article(title=f"Chi bộ số {n + 1} sinh hoạt chuyên đề", category=section)
+    axe_page.goto(live_server.url + section.get_absolute_url() + "?page=3")
+    assert axe_page.get_by_role("navigation", name="Phân trang").count() == 1
+    assert accessibility.serious_violations(axe_page) == []
