@@ -276,8 +276,11 @@ def test_a_query_of_spaces_is_no_query(reader, make_article):
     assert "«hoi nghi»" in search(reader, "  hoi nghi  ").content.decode()
 
 
-def test_the_two_search_forms_of_the_search_page_have_different_names(reader, db):
-    # Screen readers list landmarks by name; two both called "search" cannot be told apart.
+def test_the_search_page_has_one_named_search_form(reader, db):
+    # Two boxes (the header's and the page's) pushed a phone's first result 460 px down; the page's
+    # own form is the one. Screen readers list landmarks by name, so it keeps one.
     html = search(reader, "hoi nghi").content.decode()
     names = re.findall(r'<form[^>]*role="search"[^>]*aria-label="([^"]+)"', html)
-    assert len(names) == 2 and len(set(names)) == 2
+    assert names == ["Tìm tin trên cổng"]
+    assert 'id="q-header"' not in html and 'value="hoi nghi"' in html
+    assert 'id="q-header"' in reader.get("/").content.decode()

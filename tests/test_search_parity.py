@@ -12,6 +12,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from news.models import Article
+from news.search import search_articles
+
 from .test_search import search, titles
 
 NEWEST = "Tiêm vắc-xin Covid-19 mũi nhắc lại"
@@ -105,3 +108,41 @@ def marked(response):
 )
 def test_the_words_found_are_the_words_marked(reader, archive, query, marks):
     assert marked(search(reader, query)) == marks
+
+
+@pytest.mark.parametrize(
+    ("query", "older_together", "newer_scattered"),
+    [
+        # The words together in the title, above the same words apart in a newer title.
+        (
+            "hoi nghi",
+            {"title": "Hội nghị tổng kết công tác năm", "body": "<p>Chi bộ họp.</p>"},
+            {"title": "Xã hội hóa việc thực hiện nghị quyết", "body": "<p>Khu phố 3.</p>"},
+        ),
+        # The name together in the text, above the same syllables scattered in a newer title and text.
+        (
+            "nguyen van thanh",
+            {
+                "title": "Trao Huy hiệu 55 năm tuổi Đảng",
+                "body": "<p>Đồng chí Nguyễn Văn Thành nhận huy hiệu.</p>",
+            },
+            {"title": "Thanh niên tình nguyện ra quân", "body": "<p>Nguyễn Văn An và các bạn văn nghệ.</p>"},
+        ),
+        # Together in the title ranks above together in the text only.
+        (
+            "hoi nghi",
+            {"title": "Hội nghị giao ban quý IV", "body": "<p>Đủ thành phần.</p>"},
+            {"title": "Hội đồng nghị án tuyên dương", "body": "<p>Sau hội nghị, các tổ bàn kế hoạch.</p>"},
+        ),
+    ],
+)
+def test_words_standing_together_rank_above_the_same_words_scattered(
+    reader, make_article, query, older_together, newer_scattered
+):
+    now = timezone.now()
+    together = make_article(summary="", published_at=now - timedelta(days=3), **older_together)
+    scattered = make_article(summary="", published_at=now - timedelta(days=1), **newer_scattered)
+    assert titles(search(reader, query)) == [together.title, scattered.title]
+    # The admin's search (a queryset) orders by the same rule.
+    results, _ = search_articles(Article.objects.published(), query)
+    assert list(results) == [together, scattered]

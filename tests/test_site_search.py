@@ -193,14 +193,20 @@ def test_no_article_but_other_hits_is_not_called_nothing_found(reader, make_arti
     make_article(title="Hội nghị chi bộ")
     make_page(title="Các chi bộ trực thuộc", body="<p>Mười hai chi bộ khu dân cư.</p>")
     html = search(reader, "khu dan cu").content.decode()
-    assert "Không có tin bài nào cho «khu dan cu», nhưng có kết quả trong các mục khác." in html
+    said = "Không có tin bài nào cho «khu dan cu», nhưng có kết quả trong các mục khác: Trang giới thiệu."
+    assert said in html
     assert "Không tìm thấy" not in html and "Tìm thấy 0" not in html
     assert elsewhere(search(reader, "khu dan cu")) == [("Trang giới thiệu", "Các chi bộ trực thuộc")]
-    # Nothing anywhere: the page says so, as before.
+
+
+def test_nothing_anywhere_is_said_once_with_what_to_try(reader, make_article):
+    """The page said "Tìm thấy 0 tin bài" and then "Không tìm thấy tin bài nào": one sentence now."""
+    make_article(title="Hội nghị chi bộ")
     html = search(reader, "bong da").content.decode()
-    assert "Tìm thấy 0 tin bài cho «bong da»." in html
-    assert "Không tìm thấy tin bài nào phù hợp. Hãy thử ít từ hơn." in html
-    assert "Trong các mục khác" not in html
+    assert html.count('role="status"') == 1
+    assert "Không tìm thấy kết quả nào cho «bong da»." in html
+    assert "Hãy kiểm tra chính tả, bớt từ hoặc thử từ khác gần nghĩa." in html
+    assert "Tìm thấy 0" not in html and "Trong các mục khác" not in html
 
 
 @pytest.mark.parametrize("query", ["\x00", "lich su\x00phuong", "lich su phuong " + "x" * 5000, "%_%"])
@@ -261,3 +267,22 @@ def test_a_published_document_is_found_by_its_trich_yeu_and_number_a_draft_never
         ("Văn bản", "Nghị quyết số 07-NQ/ĐU – Về chuyển đổi số trong sinh hoạt chi bộ")
     ]
     assert elsewhere(search(reader, "07 nq du")) == elsewhere(response)
+
+
+def test_a_kept_statement_is_bound_to_each_searchs_time_and_words(
+    reader, make_notice, make_page, monkeypatch
+):
+    """Each type's statement is compiled once per process (portal.site_search._statement); what it
+    finds must still follow the clock and the words of each search."""
+    later = timezone.now() + timedelta(hours=2)
+    make_notice(title="Lịch tiêm chủng tháng Mười hai", valid_from=later - timedelta(hours=1))
+    make_page(title="Lịch tiếp dân của phường")
+    assert elsewhere(search(reader, "lich tiem")) == []  # its validity has not begun
+    assert elsewhere(search(reader, "lich tiep")) == [("Trang giới thiệu", "Lịch tiếp dân của phường")]
+    now = timezone.now
+
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    assert elsewhere(search(reader, "lich tiem")) == [("Thông báo", "Lịch tiêm chủng tháng Mười hai")]
+    monkeypatch.setattr(timezone, "now", now)
+    # A word shaped like the statement's placeholder is searched as a word like any other.
+    assert elsewhere(search(reader, "qqz1zqq lich")) == []
