@@ -150,10 +150,13 @@ def test_a_notice_page_shows_body_validity_and_open_graph_and_can_be_printed(rea
     assert '<meta property="og:title" content="Lịch tạm ngừng cấp điện khu phố 3">' in html
     assert f'<meta property="og:url" content="http://testserver{notice.get_absolute_url()}">' in html
     assert '<meta property="og:type" content="article">' in html
-    assert "data-print hidden>In thông báo</button>" in html
+    assert "data-print disabled>In thông báo</button>" in html
     assert 'href="/static/css/print.css" media="print"' in html
     assert 'href="/thong-bao/" >' not in html
-    assert '<li><a href="/thong-bao/">Thông báo</a></li>' in html  # breadcrumbs
+    trail = html.split('<nav class="breadcrumbs"', 1)[1].split("</nav>", 1)[0]
+    # The way to the notice, not the notice again: the headline right below names it.
+    assert '<li><a href="/thong-bao/">Thông báo</a></li></ol>' in trail
+    assert "Lịch tạm ngừng" not in trail
 
 
 def test_a_renamed_notice_redirects_from_its_old_address(reader, make_notice):

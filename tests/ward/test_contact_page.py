@@ -70,7 +70,7 @@ def test_contact_page_is_in_the_sitemap_and_prints_without_menus(reader, db):
     page_cache.forget_all()
     html = reader.get("/lien-he/").content.decode()
     assert 'href="/static/css/print.css" media="print"' in html
-    assert '<button type="button" data-print hidden>In trang này</button>' in html
+    assert '<button type="button" data-print disabled>In trang này</button>' in html
 
 
 def test_demo_fills_only_empty_contact_fields_once(reader, db):
