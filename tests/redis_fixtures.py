@@ -1,7 +1,10 @@
 """A real Redis for the tests of features that need one (counting in Redis, shared kept pages).
 
-Each test gets key prefix of its own on database 15 of PORTAL_TEST_REDIS_URL (default the local Redis)
-and leaves nothing behind. Where no Redis answers the tests skip, except in CI, where that is a failure.
+Each test gets key prefix of its own and leaves nothing behind. The suite runs in parallel processes
+(pytest-xdist, scripts/test): on the local Redis each process has a database of its own, 15 for the
+first, 14 for the second and so on, so that even a whole-database clear (Django's RedisCache.clear() is
+FLUSHDB) in one cannot take another's keys. PORTAL_TEST_REDIS_URL names another Redis for all of them.
+Where no Redis answers the tests skip, except in CI, where that is a failure.
 """
 
 import os
@@ -11,7 +14,15 @@ import pytest
 
 from news import view_counter
 
-TEST_REDIS_URL = os.environ.get("PORTAL_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+def _worker_number():
+    """0 in a run without workers and in the first worker ("gw0"), 1 in the second, and so on."""
+    return int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+
+
+TEST_REDIS_URL = os.environ.get(
+    "PORTAL_TEST_REDIS_URL", f"redis://127.0.0.1:6379/{15 - _worker_number() % 16}"
+)
 
 
 @pytest.fixture

@@ -64,6 +64,12 @@ def test_healthy_with_redis_when_it_answers(client, db, redis_counting):
 def test_redis_down_is_503_within_the_deadline(client, db, settings):
     assert first_answer(client).status_code == 200
     settings.REDIS_URL = f"redis://127.0.0.1:{CLOSED_PORT}/0"
+    # The first probe of a new Redis address makes its client, which on a busy machine (the suite runs
+    # in two processes) may outlast the deadline: a 503 "timeout", as it should. The one after it,
+    # once that check has finished, is the one measured.
+    client.get("/healthz")
+    with health._check_running:
+        pass
     started = time.monotonic()
     response = client.get("/healthz")
     assert time.monotonic() - started < 0.5

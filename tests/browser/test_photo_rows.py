@@ -60,13 +60,18 @@ def test_photos_stay_chosen_and_positions_follow_the_typing(desktop, live_server
     page.fill("#id_title", "Hội nghị sơ kết công tác dân vận")
     type_in_editor(page, PARAGRAPHS)
 
-    # The lists name what was just typed.
-    page.wait_for_function("() => document.querySelector('#id_photos-0-position').options.length === 5")
+    # The lists name what was just typed. They follow the typing a moment later: five options may
+    # still end in the last paragraph's first words, so the wait is for its label as typed in full.
+    last = "Sau đoạn 3: «Hội nghị kết thúc lúc 11 giờ cùng…»"
+    page.wait_for_function(
+        "label => [...document.querySelectorAll('#id_photos-0-position option')].some(o => o.text === label)",
+        arg=last,
+    )
     assert labels(page, 0) == [
         "Đầu bài",
         "Sau đoạn 1: «Sáng nay, Đảng ủy phường tổ chức hội…»",
         "Sau đoạn 2: «Tại hội nghị đã có 9 ý kiến…»",
-        "Sau đoạn 3: «Hội nghị kết thúc lúc 11 giờ cùng…»",
+        last,
         "Cuối bài",
     ]
 
