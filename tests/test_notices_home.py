@@ -52,6 +52,8 @@ def test_no_notice_in_force_no_block(reader, make_article, make_notice):
 def test_an_expired_notice_leaves_the_kept_home_page_at_its_end_with_no_save(
     reader, make_article, make_notice, clock, django_assert_num_queries, ward_identity
 ):
+    # Morning in the ward: the half hour below must not cross midnight, itself a due moment (the date).
+    clock(timezone.localtime().replace(hour=9, minute=0, second=0, microsecond=0))
     make_article(title="Tin bài")
     end = timezone.now() + timedelta(minutes=30)
     make_notice(title="Tạm ngừng cấp điện", valid_until=end)
