@@ -6,14 +6,10 @@ Screenshots: test-artifacts/screenshots/structured-data-*.png.
 """
 
 import json
-import shutil
-from pathlib import Path
 
 import pytest
 
 from .portal_content import populate
-
-SHOTS = Path("/work/helpers/shots/seo")
 
 
 @pytest.fixture
@@ -45,13 +41,6 @@ def json_ld(page):
     ]
 
 
-def keep(path, name):
-    """A copy for the engineers' review folder, where it exists."""
-    if SHOTS.parent.exists():
-        SHOTS.mkdir(exist_ok=True)
-        shutil.copy(path, SHOTS / f"{name}.png")
-
-
 def test_the_article_pages_json_ld_runs_into_no_policy_and_matches_the_page(
     page, live_server, featured, screenshot
 ):
@@ -64,7 +53,7 @@ def test_the_article_pages_json_ld_runs_into_no_policy_and_matches_the_page(
     assert page.locator('meta[name="theme-color"]').get_attribute("content") == "#a50e0e"
     assert page.problems == []
     name = f"structured-data-article-{page.size_name}"
-    keep(screenshot(page, name), name)
+    screenshot(page, name)
 
 
 def test_the_home_and_section_pages_json_ld_runs_into_no_policy(page, live_server, featured, screenshot):
@@ -72,7 +61,7 @@ def test_the_home_and_section_pages_json_ld_runs_into_no_policy(page, live_serve
     (block,) = json_ld(page)
     assert {node["@type"] for node in block["@graph"]} == {"WebSite", "Organization"}
     name = f"structured-data-home-{page.size_name}"
-    keep(screenshot(page, name), name)
+    screenshot(page, name)
     page.goto(live_server.url + featured.category.get_absolute_url())
     (block,) = json_ld(page)
     (trail,) = block["@graph"]
