@@ -32,10 +32,13 @@ timeout = _number("GUNICORN_TIMEOUT", 60)
 graceful_timeout = _number("GUNICORN_GRACEFUL_TIMEOUT", 30)
 # nginx keeps connections to the app server open; a little longer than its own requests take.
 keepalive = 5
-# A worker is replaced after this many requests (plus up to the jitter, so workers are not all replaced
-# at the same moment): whatever a long-lived process accumulates is given back.
-max_requests = _number("GUNICORN_MAX_REQUESTS", 1000)
-max_requests_jitter = _number("GUNICORN_MAX_REQUESTS_JITTER", 100)
+# Workers are not replaced after a number of requests (gunicorn's max_requests, off by default): a
+# worker's memory is bounded (at most 500 kept pages and 5,000 kept cards, news.page_cache and
+# news.kept_cards), and each replacement threw those away and stalled the requests waiting for up to
+# 0.8 s (measured, docs/PERFORMANCE.md); at 1,000 requests a worker under a viral article's load, that
+# was every two seconds. GUNICORN_MAX_REQUESTS brings it back, with GUNICORN_MAX_REQUESTS_JITTER.
+max_requests = _number("GUNICORN_MAX_REQUESTS", 0)
+max_requests_jitter = _number("GUNICORN_MAX_REQUESTS_JITTER", 0)
 # Workers import the application themselves, so a reload (SIGHUP) after an upgrade runs the new code.
 preload_app = False
 # The heartbeat file in memory, not on a disk that may stall (gunicorn's docs, "Blocking os.fchmod").
