@@ -177,12 +177,13 @@ def watch(*models):
 
 
 # --- keeping and finding pages ----------------------------------------------------------------------
-def get(name):
-    """The kept entry for this address, from memory or the shared cache (its generation unchecked)."""
+def get(name, shared=True):
+    """The kept entry for this address, from memory or (if shared) the shared cache; its generation
+    unchecked."""
     entry = _pages.get(name)
     if entry is not None and entry.fresh:
         return entry
-    if not uses_redis():
+    if not (shared and uses_redis()):
         return None
     shared = caches["default"].get(f"page:{name}")
     if shared is None:

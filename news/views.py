@@ -44,6 +44,21 @@ def sidebar():
     }
 
 
+def kept_list_page(request, generation=None, shared=True):
+    """A kept list page for this anonymous reader, or None; from this worker's memory only unless shared.
+
+    Kept under the name kept_page gives it, for the pages' generation (read here when not given, and
+    only once a page is found). news.middleware.KeptPages asks before the session, user, CSRF and
+    message layers, from memory only: an address with no page there costs no round trip at all.
+    """
+    kept = page_cache.get(page_cache.address(request, request.GET.get("page", "")), shared=shared)
+    if kept is None or kept.object_id is not None:
+        return None
+    if kept.generation != (generation or page_cache.generation()):
+        return None
+    return HttpResponse(kept.body, content_type=kept.content_type)
+
+
 def kept_page(view):
     """Answer anonymous readers of a list page from the page cache (news.page_cache)."""
 
@@ -51,16 +66,16 @@ def kept_page(view):
     def wrapper(request, *args, **kwargs):
         if not page_cache.cacheable(request):
             return view(request, *args, **kwargs)
-        name = page_cache.address(request, request.GET.get("page", ""))
         generation = page_cache.generation()
-        kept = page_cache.get(name)
-        if kept is not None and kept.generation == generation:
-            return HttpResponse(kept.body, content_type=kept.content_type)
+        kept = kept_list_page(request, generation)
+        if kept is not None:
+            return kept
         response = view(request, *args, **kwargs)
         if response.status_code == 200:
             entry = page_cache.Entry(
                 response.content, response["Content-Type"], generation, settings.PORTAL_PAGE_CACHE_SECONDS
             )
+            name = page_cache.address(request, request.GET.get("page", ""))
             page_cache.put(name, entry, settings.PORTAL_PAGE_CACHE_SECONDS)
         return response
 
@@ -124,7 +139,7 @@ def kept_article(request):
     Returns (response or None, visit, cookie). One Redis round trip counts the view and returns the live
     count and the generation; when the kept page is of that generation the count is put into it
     (news.page_cache.VIEW_COUNT_MARK) and it is the answer. Otherwise the visit is recorded all the same
-    and the caller renders the page afresh with it. news.middleware.KeptArticlePages asks this before
+    and the caller renders the page afresh with it. news.middleware.KeptPages asks this before
     the session, authentication, CSRF and message layers, which such a reader's kept page never needs.
     """
     kept = page_cache.get(page_cache.address(request))

@@ -157,12 +157,12 @@ MIDDLEWARE = [
     "portal.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before SecurityHeadersMiddleware, which sets SAMEORIGIN for the staff tools: this one then leaves
-    # it; and before KeptArticlePages, so kept pages get DENY as every other public page.
+    # it; and before KeptPages, so kept pages get DENY as every other public page.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Kept article pages for anonymous readers, answered before the layers below (news/middleware.py).
-    "news.middleware.KeptArticlePages",
+    # Kept pages for anonymous readers, answered before the layers below (news/middleware.py).
+    "news.middleware.KeptPages",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # No LocaleMiddleware: the portal speaks one language (LANGUAGE_CODE), so there is nothing to choose
     # from Accept-Language on every request, and kept pages need no Vary on it.

@@ -60,3 +60,25 @@ def test_staff_reading_an_article_go_through_the_whole_stack(make_article, admin
     response = staff.get(article.get_absolute_url())
     assert response.wsgi_request.user.is_staff
     assert "Lượt xem: 1" in response.content.decode()  # staff are not counted
+
+
+def test_a_kept_list_page_skips_those_layers_with_the_headers_of_a_rendered_one(
+    reader, make_article, redis_counting, django_assert_num_queries, ward_identity
+):
+    make_article(title="Tin mới nhất của phường")
+    rendered = reader.get("/")  # renders and keeps
+    with django_assert_num_queries(0):
+        kept = reader.get("/")
+    assert "Tin mới nhất của phường" in kept.content.decode()
+    assert kept.content == rendered.content
+    assert hasattr(rendered.wsgi_request, "session") and not hasattr(kept.wsgi_request, "session")
+    assert headers(kept) == headers(rendered)
+    assert int(headers(kept)["Content-Length"]) == len(kept.content)
+
+
+def test_a_kept_list_page_goes_stale_with_the_content(reader, make_article, redis_counting, ward_identity):
+    reader.get("/")
+    make_article(title="Tin vừa đăng")
+    page = reader.get("/")
+    assert "Tin vừa đăng" in page.content.decode()
+    assert hasattr(page.wsgi_request, "session")  # rendered afresh, through the whole stack
