@@ -176,12 +176,25 @@ def excerpt(text, words, length=EXCERPT_LENGTH):
     return mark_safe(("… " if start else "") + body + (" …" if end < len(text) else ""))  # noqa: S308
 
 
-def article_excerpt(article, words, length=EXCERPT_LENGTH):
-    """Where in the article the words are: its summary, body or a caption (from prefetched photos)."""
-    sources = [article.summary, article.get_body_text()]
-    sources.extend(photo.caption for photo in article.photos.all())
-    for source in sources:
+def text_excerpt(article, words, length=EXCERPT_LENGTH):
+    """Where in the article's summary or body the words are; "" where neither holds them."""
+    for source in (article.summary, article.get_body_text()):
         found = excerpt(source, words, length)
+        if found:
+            return found
+    return ""
+
+
+def article_excerpt(article, words, length=EXCERPT_LENGTH, in_text=None):
+    """Where in the article the words are: its summary, body or a caption (from prefetched photos).
+
+    in_text: text_excerpt()'s answer, when the caller has it already.
+    """
+    found = text_excerpt(article, words, length) if in_text is None else in_text
+    if found:
+        return found
+    for photo in article.photos.all():
+        found = excerpt(photo.caption, words, length)
         if found:
             return found
     # Only the title matched: show the start of the summary, as a list would.

@@ -15,7 +15,8 @@ from django.template import loader
 from django.utils.safestring import mark_safe
 
 from . import page_cache
-from .highlight import article_excerpt, highlight
+from .highlight import article_excerpt, highlight, text_excerpt
+from .models import fetch_photos
 
 TITLE_MARK = "\u2063tiêu-đề\u2063"
 EXCERPT_MARK = "\u2063trích-đoạn\u2063"
@@ -38,14 +39,20 @@ def _render(article, title, excerpt, views):
     return loader.get_template("news/_article_card.html").render(context)
 
 
-def _pieces(article, generation):
-    """The card without its title, excerpt and view count: the four pieces around them, kept or made now."""
+def _kept_pieces(article, generation):
+    """The kept pieces of this article's card, or None."""
     entry = _cards.get(article.pk)
     if entry is not None and entry.fresh and entry.generation == generation:
         return entry.body
+    return None
+
+
+def _made_pieces(article, generation):
+    """The card rendered without its title, excerpt and view count: the four pieces around them, kept
+    from now on; None where the card's template shows one of them twice, or not at all."""
     card = _render(article, TITLE_MARK, EXCERPT_MARK, VIEWS_MARK)
     if [card.count(mark) for mark in (TITLE_MARK, EXCERPT_MARK, VIEWS_MARK)] != [1, 1, 1]:
-        return None  # the card's template shows one of them twice, or not at all
+        return None
     marks = sorted((card.index(mark), mark) for mark in (TITLE_MARK, EXCERPT_MARK, VIEWS_MARK))
     pieces, at = [], 0
     for index, mark in marks:
@@ -60,21 +67,35 @@ def _pieces(article, generation):
 
 def cards(articles, words, generation):
     """Each article's search result card, as HTML, with the searched words marked in its title and
-    excerpt. generation is the pages' (news.page_cache.generation()), read once for the page."""
+    excerpt. generation is the pages' (news.page_cache.generation()), read once for the page.
+
+    The articles come without their photos: a kept card holds its photo already, so only the cards
+    to render and the excerpts that fall to a caption need them, fetched for those in one query.
+    """
+    kept = [_kept_pieces(article, generation) for article in articles]
+    in_text = [text_excerpt(article, words) for article in articles]
+    needing_photos = [
+        article
+        for article, pieces, found in zip(articles, kept, in_text, strict=True)
+        if not (pieces and found)
+    ]
+    if needing_photos:
+        fetch_photos(needing_photos)
     shown = []
-    for article in articles:
+    for article, pieces, found in zip(articles, kept, in_text, strict=True):
         filled = {
             TITLE_MARK: highlight(article.title, words),
-            EXCERPT_MARK: article_excerpt(article, words),
+            EXCERPT_MARK: article_excerpt(article, words, in_text=found),
             VIEWS_MARK: str(article.view_count),
         }
-        kept = _pieces(article, generation)
-        if kept is None:
+        if pieces is None:
+            pieces = _made_pieces(article, generation)
+        if pieces is None:
             card = _render(article, filled[TITLE_MARK], filled[EXCERPT_MARK], article.view_count)
         else:
-            marks, pieces = kept
-            parts = [pieces[0]]
-            for mark, piece in zip(marks, pieces[1:], strict=True):
+            marks, around = pieces
+            parts = [around[0]]
+            for mark, piece in zip(marks, around[1:], strict=True):
                 parts += [filled[mark], piece]
             card = "".join(parts)
         shown.append(mark_safe(card))  # noqa: S308 - rendered by the template, the marks escaped by highlight

@@ -132,12 +132,13 @@ class ArticleQuerySet(PublishableQuerySet):
         )
 
     def for_search_results(self):
-        """A list page's entries with the body's stored text, which their excerpts are cut from.
+        """A list page's entries with the body's stored text, which their excerpts are cut from; without
+        their photos, which news.kept_cards fetches for the cards that need them.
 
         As with teasers, a row written around save() has no stored text; its body comes along instead.
         """
         return (
-            self.for_listing()
+            self.for_listing(photos=False)
             .defer(None)
             .defer("body", "search_text", "search_title")
             .annotate(

@@ -86,3 +86,33 @@ def test_a_kept_card_shows_the_view_count_as_the_database_has_it(reader, make_ar
     assert "Lượt xem: 0" in search(reader, "tiem chung").content.decode()
     Article.objects.filter(pk=article.pk).update(view_count=42)
     assert "Lượt xem: 42" in search(reader, "tiem chung").content.decode()
+
+
+def test_a_search_of_kept_cards_fetches_no_photos(
+    reader, make_article, make_photo, django_assert_num_queries, ward_identity
+):
+    """A kept card holds its photo: the page's photos are fetched only for cards rendered now and for
+    excerpts that come from a caption (news.kept_cards)."""
+    for _ in range(3):
+        make_photo(make_article(title="Hội nghị chi bộ", summary="Chi bộ họp hội nghị thường kỳ."))
+    with django_assert_num_queries(8):
+        first = search(reader, "hoi nghi")
+    with django_assert_num_queries(7):
+        again = search(reader, "hoi nghi")
+    assert again.content == first.content
+    assert len(re.findall(r'<img src="[^"]*/photos/', again.content.decode())) == 3
+
+
+def test_kept_cards_whose_words_are_in_a_caption_show_it_with_one_query_for_the_photos(
+    reader, make_article, make_photo, django_assert_num_queries, ward_identity
+):
+    for title in ("Tin ba", "Tin bốn"):
+        article = make_article(title=title, summary="Tóm tắt khác.", body="<p>Nội dung khác.</p>")
+        make_photo(article, caption="Các cụ cao tuổi dự lễ mừng thọ")
+    make_article(title="Mừng thọ các cụ", summary="Tóm tắt.")
+    search(reader, "mung tho")  # the cards are kept
+    with django_assert_num_queries(8):
+        response = search(reader, "mung tho")
+    found = excerpts(response)
+    assert len(found) == 3
+    assert sum("<mark>mừng</mark> <mark>thọ</mark>" in excerpt for excerpt in found) == 2
