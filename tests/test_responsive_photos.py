@@ -9,7 +9,7 @@ from PIL import Image, ImageCms
 from news.images import _encode_webp
 from news.models import ArticlePhoto
 
-from .staff.files import phone_photo, with_colour_profile
+from .staff.files import image_bytes, phone_photo, photo_file_names, with_colour_profile
 
 ARTICLE_SIZES = 'sizes="(min-width: 48rem) 46rem, calc(100vw - 2rem)"'
 CARD_SIZES = 'sizes="(min-width: 40rem) 14rem, 7rem"'
@@ -189,3 +189,54 @@ def test_a_photo_no_larger_than_the_phone_size_is_offered_once(reader, make_arti
     markup = photo_markup(reader.get(photo.article.get_absolute_url()).content.decode(), photo)
     assert f'srcset="{photo.thumbnail.url} 400w, {photo.image.url} 800w"' in markup
     assert f'srcset="{photo.thumbnail_webp.url} 400w, {photo.image_webp.url} 800w"' in markup
+
+
+def without_phone_size(photo):
+    """The photo as stored before the phone size was made."""
+    for stored in (photo.phone, photo.phone_webp):
+        stored.storage.delete(stored.name)
+    type(photo).objects.filter(pk=photo.pk).update(phone="", phone_webp="")
+
+
+def test_make_phone_size_fills_in_photos_stored_before_and_changes_nothing_on_a_second_run(
+    reader, make_article, make_photo, media_root
+):
+    from django.core.management import call_command
+
+    from pages.models import Page, PagePhoto
+
+    article_photo = make_photo(make_article(), size=(3000, 2000))
+    page_photo = PagePhoto(page=Page.objects.create(title="Giới thiệu phường"), caption="Trụ sở")
+    page_photo.image = ContentFile(image_bytes((1600, 1200)), name="anh.jpg")
+    page_photo.save()
+    small = make_photo(make_article(), size=(800, 600))
+    for photo in (article_photo, page_photo):
+        without_phone_size(photo)
+    before = photo_markup(
+        reader.get(article_photo.article.get_absolute_url()).content.decode(), article_photo
+    )
+    # Until the command runs, the photo is offered the sizes it has, as before the phone size was made.
+    assert f'srcset="{article_photo.thumbnail.url} 400w, {article_photo.medium.url} 1200w,' in before
+    out = io.StringIO()
+    call_command("make_phone_size", stdout=out)
+    assert out.getvalue() == "Đã tạo cỡ ảnh cho điện thoại cho 2 ảnh.\n"
+    for photo, size in ((article_photo, (800, 533)), (page_photo, (800, 600))):
+        photo.refresh_from_db()
+        for stored in (photo.phone, photo.phone_webp):
+            with Image.open(stored.path) as image:
+                assert image.size == size
+        assert photo.phone_webp.size < photo.phone.size
+    small.refresh_from_db()
+    assert small.phone == ""
+    html = reader.get(article_photo.article.get_absolute_url()).content.decode()
+    assert f"{article_photo.thumbnail.url} 400w, {article_photo.phone.url} 800w," in html
+    assert f"{article_photo.thumbnail_webp.url} 400w, {article_photo.phone_webp.url} 800w," in html
+
+    files = sorted(path for path in media_root.rglob("*") if path.is_file())
+    names = [photo_file_names(photo) for photo in (article_photo, page_photo, small)]
+    call_command("make_phone_size", stdout=out)
+    assert out.getvalue().endswith("Đã tạo cỡ ảnh cho điện thoại cho 0 ảnh.\n")
+    assert sorted(path for path in media_root.rglob("*") if path.is_file()) == files
+    for photo in (article_photo, page_photo, small):
+        photo.refresh_from_db()
+    assert [photo_file_names(photo) for photo in (article_photo, page_photo, small)] == names
