@@ -31,8 +31,11 @@ MAX_PIXELS = 50_000_000
 MAX_PIXELS_BY_FORMAT = {"JPEG": MAX_PIXELS, "MPO": MAX_PIXELS, "PNG": 20_000_000, "WEBP": 12_000_000}
 MAX_BYTES = 15 * 1024 * 1024
 MAX_SIDE = 2000
-# What a phone's screen can show (a 360-400 px wide phone at 2-3 device pixels per CSS pixel): the
-# article page offers it to phones, which would otherwise fetch the 2000 px photo, three times the bytes.
+# The sizes srcset offers between the thumbnail and the display image, so that no screen fetches far
+# more pixels than it shows. A phone's article column (360-412 CSS px at 2-2.75 device pixels) needs
+# 650-800 px: given only 400 and 1200, it fetched the 1200 px file (Lighthouse uses-responsive-images).
+PHONE_SIDE = 800
+# A tablet, or a phone at 3 device pixels; without it they would fetch the 2000 px photo.
 MEDIUM_SIDE = 1200
 THUMBNAIL_SIDE = 400
 # Lossy WebP at 80 looks as good as JPEG at 85 on photos, and is usually a quarter smaller.
@@ -237,10 +240,13 @@ class Renditions(NamedTuple):
     # None where the display image is no larger than MEDIUM_SIDE: it is its own medium size.
     medium: ContentFile | None
     thumbnail: ContentFile
+    # None where the display image is no larger than PHONE_SIDE, as medium.
+    phone: ContentFile | None = None
     # Each size as WebP; None where the WebP is no smaller than the JPEG or PNG above (or, for the
-    # medium size, where there is none).
+    # medium and phone sizes, where there is none).
     display_webp: ContentFile | None = None
     medium_webp: ContentFile | None = None
+    phone_webp: ContentFile | None = None
     thumbnail_webp: ContentFile | None = None
 
 
@@ -250,9 +256,14 @@ def _fitted(image, side):
     return copy
 
 
+def _fitted_below(display, side):
+    """The display image fitted into side × side, or None where it fits already (it is that size)."""
+    return _fitted(display, side) if max(display.size) > side else None
+
+
 def process_photo(file, webp=True):
-    """Return the Renditions of an uploaded photo as ContentFiles: display, medium and thumbnail,
-    and with webp, their WebP versions where those are smaller.
+    """Return the Renditions of an uploaded photo as ContentFiles: display, medium, phone and
+    thumbnail, and with webp, their WebP versions where those are smaller.
 
     The names are random, so a stored photo's address cannot be guessed from its original file name.
     """
@@ -267,32 +278,51 @@ def _process(file, webp):
     image.info = {}
     stem = uuid.uuid4().hex
     display = _fitted(image, MAX_SIDE)
-    # Made from the display image, not the original: a quarter of the pixels to resample.
-    medium = _fitted(display, MEDIUM_SIDE) if max(display.size) > MEDIUM_SIDE else None
-    thumbnail = _fitted(image, THUMBNAIL_SIDE)
-    encoded = {
-        "display": _encode(display, stem),
-        "medium": _encode(medium, stem) if medium else None,
-        "thumbnail": _encode(thumbnail, stem),
+    # Made from the display image, not the original: a quarter of the pixels to resample. The phone
+    # size too, as phone_size() makes it for a photo stored before it existed.
+    pictures = {
+        "display": display,
+        "medium": _fitted_below(display, MEDIUM_SIDE),
+        "phone": _fitted_below(display, PHONE_SIDE),
+        "thumbnail": _fitted(image, THUMBNAIL_SIDE),
     }
+    encoded = {size: _encode(picture, stem) if picture else None for size, picture in pictures.items()}
     if webp:
-        for size, picture in (("display", display), ("medium", medium), ("thumbnail", thumbnail)):
+        for size, picture in pictures.items():
             if picture is not None:
                 encoded[f"{size}_webp"] = _encode_webp(picture, stem, than=encoded[size])
     return Renditions(**encoded)
 
 
-def webp_copy(stored):
-    """A stored size (already upright, in sRGB, without metadata) as WebP, named beside it; None where
-    the WebP would be no smaller. For photos processed before WebP was made (manage.py make_webp)."""
+def _open_stored(stored):
+    """A stored size (already upright, in sRGB, without metadata) as a picture, and its name's stem."""
     _rewind(stored)
     with Image.open(stored) as image:
         image.load()
         picture = image.convert("RGBA" if image.mode in ("RGBA", "LA", "P") else "RGB")
     picture.info = {}  # a photo stored before metadata segments were all removed may have a comment
     _rewind(stored)
-    stem = stored.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return picture, stored.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+
+
+def webp_copy(stored):
+    """A stored size as WebP, named beside it; None where the WebP would be no smaller. For photos
+    processed before WebP was made (manage.py make_webp)."""
+    picture, stem = _open_stored(stored)
     return _encode_webp(picture, stem, than=stored)
+
+
+def phone_size(stored):
+    """The phone size of a stored display image and its WebP (None where no smaller), named as the
+    display image; None where the image is no larger than PHONE_SIDE. For photos processed before the
+    phone size was made (manage.py make_phone_size)."""
+    with _one_decode_at_a_time:
+        picture, stem = _open_stored(stored)
+        phone = _fitted_below(picture, PHONE_SIDE)
+        if phone is None:
+            return None
+        jpeg = _encode(phone, stem)
+        return jpeg, _encode_webp(phone, stem, than=jpeg)
 
 
 def fitted_width(width, height, side):

@@ -13,7 +13,7 @@ from django.utils import timezone
 from publishing.models import KeepsFormerSlugs, Publishable, PublishableQuerySet
 from publishing.trash import bring_back, retire_on_commit
 
-from .images import MEDIUM_SIDE, THUMBNAIL_SIDE, fitted_width, process_photo, validate_image_file
+from .images import MEDIUM_SIDE, PHONE_SIDE, THUMBNAIL_SIDE, fitted_width, process_photo, validate_image_file
 from .sanitize import ShowsBodySafely, sanitize_body
 from .search import indexed, plain_text, searchable_text
 from .teasers import teaser_of
@@ -283,9 +283,25 @@ class Article(KeepsFormerSlugs, ShowsBodySafely, Publishable):
 
 
 # The photo's files: the image first (a restore needs it), then its other sizes and their WebP.
-FILE_FIELDS = ("image", "medium", "thumbnail", "image_webp", "medium_webp", "thumbnail_webp")
+FILE_FIELDS = (
+    "image",
+    "medium",
+    "phone",
+    "thumbnail",
+    "image_webp",
+    "medium_webp",
+    "phone_webp",
+    "thumbnail_webp",
+)
+# The smaller sizes, each named as process_photo's rendition it holds.
+SMALLER_SIZES = ("medium", "phone", "thumbnail")
 # Which of process_photo's renditions each WebP field holds.
-WEBP_OF = {"image_webp": "display_webp", "medium_webp": "medium_webp", "thumbnail_webp": "thumbnail_webp"}
+WEBP_OF = {
+    "image_webp": "display_webp",
+    "medium_webp": "medium_webp",
+    "phone_webp": "phone_webp",
+    "thumbnail_webp": "thumbnail_webp",
+}
 
 
 class BodyPhoto(models.Model):
@@ -307,10 +323,14 @@ class BodyPhoto(models.Model):
     thumbnail = models.ImageField(upload_to="photos/thumbs/%Y/%m/", blank=True, editable=False)
     # Empty where the photo is no larger than MEDIUM_SIDE (news.images.process_photo).
     medium = models.ImageField(upload_to="photos/medium/%Y/%m/", blank=True, editable=False)
+    # The size for a phone's screen: empty where the photo is no larger than PHONE_SIDE, and for a
+    # photo processed before it was made (manage.py make_phone_size fills those in).
+    phone = models.ImageField(upload_to="photos/phone/%Y/%m/", blank=True, editable=False)
     # Each size as WebP, beside its JPEG. Empty where the WebP came out no smaller, and for a photo
     # processed before WebP was made (manage.py make_webp fills those in).
     image_webp = models.ImageField(upload_to="photos/%Y/%m/", blank=True, editable=False)
     medium_webp = models.ImageField(upload_to="photos/medium/%Y/%m/", blank=True, editable=False)
+    phone_webp = models.ImageField(upload_to="photos/phone/%Y/%m/", blank=True, editable=False)
     thumbnail_webp = models.ImageField(upload_to="photos/thumbs/%Y/%m/", blank=True, editable=False)
     width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     height = models.PositiveIntegerField(null=True, blank=True, editable=False)
@@ -345,11 +365,12 @@ class BodyPhoto(models.Model):
                     delete_files_on_commit(replaced)
             renditions = process_photo(self.image.file)
             self.image.save(renditions.display.name, renditions.display, save=False)
-            self.thumbnail.save(renditions.thumbnail.name, renditions.thumbnail, save=False)
-            if renditions.medium:
-                self.medium.save(renditions.medium.name, renditions.medium, save=False)
-            else:
-                self.medium = ""
+            for field in SMALLER_SIZES:
+                rendition = getattr(renditions, field)
+                if rendition:
+                    getattr(self, field).save(rendition.name, rendition, save=False)
+                else:
+                    setattr(self, field, "")  # the photo is that size already
             self.store_webp(renditions)
             if unprocessed:
                 self.image.storage.delete(unprocessed)
@@ -393,6 +414,10 @@ class BodyPhoto(models.Model):
         return fitted_width(self.width, self.height, THUMBNAIL_SIDE) if self.width else THUMBNAIL_SIDE
 
     @property
+    def phone_width(self):
+        return fitted_width(self.width, self.height, PHONE_SIDE) if self.width else PHONE_SIDE
+
+    @property
     def medium_width(self):
         return fitted_width(self.width, self.height, MEDIUM_SIDE) if self.width else MEDIUM_SIDE
 
@@ -419,6 +444,7 @@ class BodyPhoto(models.Model):
         sizes = {}
         for width, file, webp in (
             (self.thumbnail_width, self.thumbnail, self.thumbnail_webp),
+            (self.phone_width, self.phone, self.phone_webp),
             (self.medium_width, self.medium, self.medium_webp),
             (self.width, self.image, self.image_webp),
         ):

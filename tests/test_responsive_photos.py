@@ -9,7 +9,7 @@ from PIL import Image, ImageCms
 from news.images import _encode_webp
 from news.models import ArticlePhoto
 
-from .staff.files import phone_photo, with_colour_profile
+from .staff.files import image_bytes, phone_photo, photo_file_names, with_colour_profile
 
 ARTICLE_SIZES = 'sizes="(min-width: 48rem) 46rem, calc(100vw - 2rem)"'
 CARD_SIZES = 'sizes="(min-width: 40rem) 14rem, 7rem"'
@@ -33,8 +33,24 @@ def test_every_photo_offers_its_sizes_webp_first_and_only_the_first_loads_at_onc
     html = reader.get(article.get_absolute_url()).content.decode()
     for n, photo in enumerate(photos):
         markup = photo_markup(html, photo)
-        jpeg = f"{photo.thumbnail.url} 400w, {photo.medium.url} 1200w, {photo.image.url} 2000w"
-        webp = f"{photo.thumbnail_webp.url} 400w, {photo.medium_webp.url} 1200w, {photo.image_webp.url} 2000w"
+        jpeg = ", ".join(
+            f"{file.url} {width}w"
+            for file, width in (
+                (photo.thumbnail, 400),
+                (photo.phone, 800),
+                (photo.medium, 1200),
+                (photo.image, 2000),
+            )
+        )
+        webp = ", ".join(
+            f"{file.url} {width}w"
+            for file, width in (
+                (photo.thumbnail_webp, 400),
+                (photo.phone_webp, 800),
+                (photo.medium_webp, 1200),
+                (photo.image_webp, 2000),
+            )
+        )
         assert markup.startswith(f'<picture><source type="image/webp" srcset="{webp}" {ARTICLE_SIZES}>')
         assert f'<img src="{photo.medium.url}" srcset="{jpeg}" {ARTICLE_SIZES}' in markup
         assert 'width="2000" height="1333"' in markup
@@ -46,7 +62,11 @@ def test_every_photo_offers_its_sizes_webp_first_and_only_the_first_loads_at_onc
 
 def test_the_webp_is_smaller_than_the_jpeg_and_served_as_webp(reader, make_article, make_photo):
     photo = make_photo(make_article(), size=(3000, 2000))
-    for jpeg, webp in ((photo.image, photo.image_webp), (photo.medium, photo.medium_webp)):
+    for jpeg, webp in (
+        (photo.image, photo.image_webp),
+        (photo.medium, photo.medium_webp),
+        (photo.phone, photo.phone_webp),
+    ):
         assert webp.name.endswith(".webp")
         assert webp.size < jpeg.size
         response = reader.get(webp.url)
@@ -77,7 +97,7 @@ def test_webp_carries_no_exif_xmp_or_colour_profile(make_article, make_photo):
     profiled.image = ContentFile(with_colour_profile(p3, size=(1600, 1200)), name="anh.jpg")
     profiled.save()
     for photo in (phone, profiled):
-        for field in (photo.image_webp, photo.medium_webp, photo.thumbnail_webp):
+        for field in (photo.image_webp, photo.medium_webp, photo.phone_webp, photo.thumbnail_webp):
             data = field.read()
             field.close()
             assert data[:4] == b"RIFF" and data[8:12] == b"WEBP"
@@ -97,13 +117,16 @@ def test_a_webp_no_smaller_than_the_jpeg_is_not_kept():
 
 
 def test_a_photo_without_webp_is_shown_as_before(reader, make_article, make_photo):
-    """Photos stored before WebP was made have none until manage.py make_webp; they stay JPEG."""
+    """Photos stored before WebP and the phone size were made have neither until manage.py make_webp and
+    make_phone_size; they are offered the sizes they have, in JPEG."""
     article = make_article()
     old = make_photo(article, size=(3000, 2000))
     partly = make_photo(article, size=(3000, 2000))
-    ArticlePhoto.objects.filter(pk=old.pk).update(image_webp="", medium_webp="", thumbnail_webp="")
+    ArticlePhoto.objects.filter(pk=old.pk).update(
+        image_webp="", medium_webp="", thumbnail_webp="", phone="", phone_webp=""
+    )
     # Only some sizes came out smaller as WebP: the others are offered as JPEG in the WebP list.
-    ArticlePhoto.objects.filter(pk=partly.pk).update(image_webp="")
+    ArticlePhoto.objects.filter(pk=partly.pk).update(image_webp="", phone="", phone_webp="")
     html = reader.get(article.get_absolute_url()).content.decode()
     old_markup = photo_markup(html, old)
     assert "<picture>" not in old_markup and "webp" not in old_markup
@@ -118,7 +141,8 @@ def test_list_thumbnails_offer_their_sizes_for_the_cards_width(reader, make_arti
     card = re.search(r'<a class="card-photo".*?</a>', html, re.S).group(0)
     assert f'<img src="{photo.thumbnail.url}" srcset="{photo.thumbnail.url} 400w,' in card
     assert CARD_SIZES in card
-    assert f'srcset="{photo.thumbnail_webp.url} 400w, {photo.medium_webp.url} 1200w,' in card
+    webp = f"{photo.thumbnail_webp.url} 400w, {photo.phone_webp.url} 800w, {photo.medium_webp.url} 1200w,"
+    assert f'srcset="{webp}' in card
     assert 'loading="lazy"' in card
     assert 'width="2000" height="1333"' in card
 
@@ -141,3 +165,78 @@ def test_make_webp_gives_photos_stored_before_their_webp_beside_the_jpeg(reader,
         assert webp.size < jpeg.size
     html = reader.get(photo.article.get_absolute_url()).content.decode()
     assert f'<source type="image/webp" srcset="{photo.thumbnail_webp.url} 400w,' in html
+
+
+def test_a_phone_is_offered_a_size_near_what_its_screen_shows(reader, make_article, make_photo):
+    """A phone's article column (360-412 CSS px at 2-2.75 device pixels) needs 650-800 px: between the
+    400 and 1200 px sizes, an 800 px one, so that it does not fetch the 1200 px file."""
+    landscape = make_photo(make_article(), size=(3000, 2000))
+    portrait = make_photo(make_article(), size=(1500, 3000))
+    for photo, size in ((landscape, (800, 533)), (portrait, (400, 800))):
+        for stored in (photo.phone, photo.phone_webp):
+            with Image.open(stored.path) as image:
+                assert image.size == size
+        assert photo.phone_width == size[0]
+        assert photo.phone_webp.size < photo.phone.size
+    html = reader.get(portrait.article.get_absolute_url()).content.decode()
+    offered = f"{portrait.thumbnail.url} 200w, {portrait.phone.url} 400w, {portrait.medium.url} 600w"
+    assert f'srcset="{offered}, {portrait.image.url} 1000w"' in photo_markup(html, portrait)
+
+
+def test_a_photo_no_larger_than_the_phone_size_is_offered_once(reader, make_article, make_photo):
+    photo = make_photo(make_article(), size=(800, 600))
+    assert (photo.phone, photo.phone_webp, photo.medium) == ("", "", "")
+    markup = photo_markup(reader.get(photo.article.get_absolute_url()).content.decode(), photo)
+    assert f'srcset="{photo.thumbnail.url} 400w, {photo.image.url} 800w"' in markup
+    assert f'srcset="{photo.thumbnail_webp.url} 400w, {photo.image_webp.url} 800w"' in markup
+
+
+def without_phone_size(photo):
+    """The photo as stored before the phone size was made."""
+    for stored in (photo.phone, photo.phone_webp):
+        stored.storage.delete(stored.name)
+    type(photo).objects.filter(pk=photo.pk).update(phone="", phone_webp="")
+
+
+def test_make_phone_size_fills_in_photos_stored_before_and_changes_nothing_on_a_second_run(
+    reader, make_article, make_photo, media_root
+):
+    from django.core.management import call_command
+
+    from pages.models import Page, PagePhoto
+
+    article_photo = make_photo(make_article(), size=(3000, 2000))
+    page_photo = PagePhoto(page=Page.objects.create(title="Giới thiệu phường"), caption="Trụ sở")
+    page_photo.image = ContentFile(image_bytes((1600, 1200)), name="anh.jpg")
+    page_photo.save()
+    small = make_photo(make_article(), size=(800, 600))
+    for photo in (article_photo, page_photo):
+        without_phone_size(photo)
+    before = photo_markup(
+        reader.get(article_photo.article.get_absolute_url()).content.decode(), article_photo
+    )
+    # Until the command runs, the photo is offered the sizes it has, as before the phone size was made.
+    assert f'srcset="{article_photo.thumbnail.url} 400w, {article_photo.medium.url} 1200w,' in before
+    out = io.StringIO()
+    call_command("make_phone_size", stdout=out)
+    assert out.getvalue() == "Đã tạo cỡ ảnh cho điện thoại cho 2 ảnh.\n"
+    for photo, size in ((article_photo, (800, 533)), (page_photo, (800, 600))):
+        photo.refresh_from_db()
+        for stored in (photo.phone, photo.phone_webp):
+            with Image.open(stored.path) as image:
+                assert image.size == size
+        assert photo.phone_webp.size < photo.phone.size
+    small.refresh_from_db()
+    assert small.phone == ""
+    html = reader.get(article_photo.article.get_absolute_url()).content.decode()
+    assert f"{article_photo.thumbnail.url} 400w, {article_photo.phone.url} 800w," in html
+    assert f"{article_photo.thumbnail_webp.url} 400w, {article_photo.phone_webp.url} 800w," in html
+
+    files = sorted(path for path in media_root.rglob("*") if path.is_file())
+    names = [photo_file_names(photo) for photo in (article_photo, page_photo, small)]
+    call_command("make_phone_size", stdout=out)
+    assert out.getvalue().endswith("Đã tạo cỡ ảnh cho điện thoại cho 0 ảnh.\n")
+    assert sorted(path for path in media_root.rglob("*") if path.is_file()) == files
+    for photo in (article_photo, page_photo, small):
+        photo.refresh_from_db()
+    assert [photo_file_names(photo) for photo in (article_photo, page_photo, small)] == names

@@ -53,6 +53,7 @@ def test_an_article_is_a_news_article_with_what_google_asks_for(reader, make_art
     assert news["image"] == [
         ORIGIN + photo.image.url,
         ORIGIN + photo.medium.url,
+        ORIGIN + photo.phone.url,
         ORIGIN + photo.thumbnail.url,
     ]
     assert news["mainEntityOfPage"]["@id"] == news["url"] == ORIGIN + article.get_absolute_url()

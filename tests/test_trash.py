@@ -13,9 +13,10 @@ from .staff.files import photo_file_names
 def test_a_removed_photo_leaves_the_site_and_waits_in_the_trash(
     make_article, make_photo, media_root, tmp_path, django_capture_on_commit_callbacks
 ):
-    photo = make_photo(make_article())
+    photo = make_photo(make_article(), size=(3000, 2000))
     names = photo_file_names(photo)
     assert any(name.endswith(".webp") for name in names)
+    assert photo.phone.name in names and photo.phone_webp.name in names
     with django_capture_on_commit_callbacks(execute=True):
         ArticlePhoto.objects.filter(pk=photo.pk).delete()
     for name in names:

@@ -4,8 +4,10 @@ menu's list, search text, and the kept (cached) pages a save must drop."""
 from datetime import timedelta
 
 from django.utils import timezone
+from PIL import Image
 
 from pages.models import Page
+from tests.staff.files import photo_file_names
 
 
 def test_photos_sit_in_the_body_where_staff_placed_them_with_captions(reader, make_page, make_page_photo):
@@ -18,6 +20,22 @@ def test_photos_sit_in_the_body_where_staff_placed_them_with_captions(reader, ma
     assert html.index("Đoạn kết.") < html.index("Lễ kết nạp đảng viên mới")
     assert "<figcaption>Trụ sở Đảng ủy phường</figcaption>" in html
     assert 'srcset="' in html  # the responsive photo tag, as on articles
+
+
+def test_a_large_page_photo_offers_the_phone_size_and_leaves_with_it(
+    reader, make_page, make_page_photo, media_root, django_capture_on_commit_callbacks
+):
+    photo = make_page_photo(make_page(), size=(1600, 1200))
+    with Image.open(photo.phone.path) as image:
+        assert image.size == (800, 600)
+    html = reader.get(photo.page.get_absolute_url()).content.decode()
+    offered = f"{photo.thumbnail.url} 400w, {photo.phone.url} 800w, {photo.medium.url} 1200w"
+    assert f'srcset="{offered}, {photo.image.url} 1600w"' in html
+    names = photo_file_names(photo)
+    assert photo.phone_webp.name in names
+    with django_capture_on_commit_callbacks(execute=True):
+        photo.delete()
+    assert not any((media_root / name).exists() for name in names)
 
 
 def test_the_body_is_sanitized_on_save(make_page):

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from PIL import ExifTags, Image
 
-from news.images import MAX_SIDE, MEDIUM_SIDE, THUMBNAIL_SIDE
+from news.images import MAX_SIDE, MEDIUM_SIDE, PHONE_SIDE, THUMBNAIL_SIDE
 from news.models import Article, ArticlePhoto
 
 from .files import (
@@ -85,11 +85,14 @@ def test_a_12_megapixel_photo_is_bounded_and_thumbnailed(editor_client):
         assert max(thumb.size) == THUMBNAIL_SIDE
     with Image.open(photo.medium.path) as medium:
         assert medium.size == (MEDIUM_SIDE, MEDIUM_SIDE * 3 // 4)
+    for phone in (photo.phone, photo.phone_webp):
+        with Image.open(phone.path) as image:
+            assert image.size == (PHONE_SIDE, PHONE_SIDE * 3 // 4)
     # The stored names are random, not the phone's.
     assert "IMG_0001" not in photo.image.name
 
 
-def test_phones_are_offered_the_medium_size_of_a_large_photo_and_small_photos_stay_whole(
+def test_phones_are_offered_the_phone_and_medium_sizes_of_a_large_photo_and_small_photos_stay_whole(
     editor_client, client, media_root, django_capture_on_commit_callbacks
 ):
     rows = [
@@ -99,16 +102,19 @@ def test_phones_are_offered_the_medium_size_of_a_large_photo_and_small_photos_st
     data = article_form(status=Article.Status.DRAFT, photos=rows)
     assert editor_client.post(reverse("admin:news_article_add"), data).status_code == 302
     large, small = ArticlePhoto.objects.order_by("order")
-    assert (large.medium_width, small.medium) == (900, "")
+    assert (large.phone_width, large.medium_width, small.medium) == (600, 900, "")
     Article.objects.update(status=Article.Status.PUBLISHED)
     client.logout()
     page = client.get(large.article.get_absolute_url()).content.decode()
     sizes = 'sizes="(min-width: 48rem) 46rem, calc(100vw - 2rem)"'
-    srcset = f'srcset="{large.thumbnail.url} 300w, {large.medium.url} 900w, {large.image.url} 1500w" {sizes}'
+    srcset = (
+        f'srcset="{large.thumbnail.url} 300w, {large.phone.url} 600w, {large.medium.url} 900w,'
+        f' {large.image.url} 1500w" {sizes}'
+    )
     assert srcset in page
-    # A small photo is its own medium size: its thumbnail and itself.
+    # A photo no larger than the medium size is its own medium size: its thumbnail, phone size and itself.
     small_img = re.search(r'<img src="' + re.escape(small.image.url) + r'"[^>]*>', page).group(0)
-    assert f'srcset="{small.thumbnail.url} 400w, {small.image.url} 900w"' in small_img
+    assert f'srcset="{small.thumbnail.url} 400w, {small.phone.url} 800w, {small.image.url} 900w"' in small_img
     # Deleting the article deletes every size of its photos.
     with django_capture_on_commit_callbacks(execute=True):
         large.article.delete()
@@ -259,14 +265,16 @@ def test_a_replaced_photo_file_is_deleted(
     editor_client, make_article, make_photo, media_root, django_capture_on_commit_callbacks
 ):
     article = make_article(status=Article.Status.DRAFT)
-    photo = make_photo(article)
+    # Large enough to have every size, the phone size and its WebP included.
+    photo = make_photo(article, size=(3000, 2000))
     old = photo_file_names(photo)
+    assert photo.phone.name in old and photo.phone_webp.name in old
     row = {
         "id": photo.pk,
         "article": article.pk,
         "caption": "Ảnh khác",
         "order": 0,
-        "image": upload("moi.jpg", image_bytes()),
+        "image": upload("moi.jpg", image_bytes((1600, 1200))),
     }
     with django_capture_on_commit_callbacks(execute=True):
         response = editor_client.post(
@@ -283,7 +291,7 @@ def test_deleting_an_article_deletes_its_photo_files(
     approver_client, make_article, make_photo, media_root, django_capture_on_commit_callbacks
 ):
     article = make_article()
-    make_photo(article)
+    make_photo(article, size=(1600, 1200))  # every size, the phone size included
     make_photo(article)
     with django_capture_on_commit_callbacks(execute=True):
         response = approver_client.post(

@@ -11,6 +11,7 @@ from .files import (
     PERSONAL_ID,
     PERSONAL_NAME,
     jpeg_segments,
+    photo_file_names,
     photo_with_personal_metadata,
     png_chunks,
     stored_files,
@@ -55,11 +56,10 @@ def test_a_photos_comment_and_metadata_reach_no_stored_size(editor_client, media
     response = editor_client.post(reverse("admin:news_article_add"), article_form(photos=[row]))
     assert response.status_code == 302
     photo = ArticlePhoto.objects.get()
-    assert photo.medium and photo.thumbnail and photo.image_webp  # every size was made, and checked below
+    # Every size was made, and checked below.
+    assert photo.medium and photo.phone and photo.thumbnail and photo.image_webp
     files = assert_nothing_personal(media_root)
-    assert len(files) == len([name for name in (photo.image, photo.medium, photo.thumbnail) if name]) + sum(
-        bool(name) for name in (photo.image_webp, photo.medium_webp, photo.thumbnail_webp)
-    )
+    assert len(files) == len(photo_file_names(photo))
 
 
 @pytest.mark.parametrize("fmt", ["PNG", "WEBP"])

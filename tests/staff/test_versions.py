@@ -1,6 +1,7 @@
 """Versions: every save that changed something is kept; staff compare two; an approver restores an earlier
 one or recovers a deleted article, photos and captions included."""
 
+import json
 import re
 
 import pytest
@@ -32,7 +33,14 @@ def edited(approver_client, django_capture_on_commit_callbacks):
         status=Article.Status.PUBLISHED,
         title="Hội nghị lần thứ nhất",
         body=BODY_ONE,
-        photos=[{"image": upload("anh.jpg", image_bytes()), "caption": "Toàn cảnh hội nghị", "order": 0}],
+        # Large enough for every size, the phone size included.
+        photos=[
+            {
+                "image": upload("anh.jpg", image_bytes((1600, 1200))),
+                "caption": "Toàn cảnh hội nghị",
+                "order": 0,
+            }
+        ],
     )
     assert approver_client.post(ADD, first).status_code == 302
     article = Article.objects.get()
@@ -117,10 +125,48 @@ def test_an_approver_restores_the_earlier_text_and_photo(approver_client, edited
     assert (media_root / restored.image.name).is_file()
     assert (media_root / restored.thumbnail.name).is_file()
     assert restored.image_webp and (media_root / restored.image_webp.name).is_file()
+    for stored in (restored.phone, restored.phone_webp):
+        assert stored.name == getattr(photo, stored.field.name).name and (media_root / stored.name).is_file()
     page = approver_client.get(article.get_absolute_url()).content.decode()
     assert "Toàn cảnh hội nghị" in page and restored.image.url in page
     # The restore is itself a version, so it can be undone.
     assert Version.objects.get_for_object(article).count() == 3
+
+
+def test_a_version_kept_before_the_phone_size_restores_the_photo_without_it(
+    approver_client, make_article, make_photo, media_root, django_capture_on_commit_callbacks
+):
+    """A version kept before photos had a phone size names none: the photo comes back without one (its
+    other sizes, as it was then), not pointing at the phone size the restore took off the site."""
+    article = make_article(title="Bài có ảnh lớn")
+    photo = make_photo(article, caption="Ảnh cũ", size=(3000, 2000))
+    data = article_form(
+        title=article.title,
+        body=article.body,
+        status=article.status,
+        published_at=article.published_at,
+        existing=[existing_row(photo)],
+    )
+    assert approver_client.post(url("change", article.pk), data).status_code == 302
+    old = Version.objects.get_for_object(photo).get()
+    fields = json.loads(old.serialized_data)
+    for name in ("phone", "phone_webp"):
+        del fields[0]["fields"][name]
+    Version.objects.filter(pk=old.pk).update(serialized_data=json.dumps(fields))
+    phone_files = [photo.phone.name, photo.phone_webp.name]
+    data["photos-0-caption"] = "Ảnh mới"
+    assert approver_client.post(url("change", article.pk), data).status_code == 302
+    first = Version.objects.get_for_object(article).order_by("pk").first()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert approver_client.post(url("restore", article.pk, first.pk)).status_code == 302
+    restored = article.photos.get()
+    assert (restored.caption, restored.phone, restored.phone_webp) == ("Ảnh cũ", "", "")
+    assert not any((media_root / name).exists() for name in phone_files)
+    assert (media_root / restored.image.name).is_file() and (media_root / restored.medium.name).is_file()
+    approver_client.logout()
+    page = approver_client.get(article.get_absolute_url()).content.decode()
+    assert f"{restored.thumbnail.url} 400w, {restored.medium.url} 1200w" in page
 
 
 def test_editors_may_read_the_history_but_not_restore(editor_client, editor, edited):

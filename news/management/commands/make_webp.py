@@ -9,7 +9,8 @@ from django.core.management.base import BaseCommand
 from news.images import webp_copy
 from news.models import ArticlePhoto
 
-# Each WebP field and the size it copies.
+# Each WebP field and the size it copies. Not the phone size: a photo stored before WebP was made has
+# none, and make_phone_size writes its WebP with it.
 SOURCE_OF = {"image_webp": "image", "medium_webp": "medium", "thumbnail_webp": "thumbnail"}
 
 
