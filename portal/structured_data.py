@@ -3,9 +3,9 @@
 
 - Every page with breadcrumbs: a BreadcrumbList of the same trail, Trang chủ first.
 - The home page: the WebSite with its search (SearchAction), and the ward's Organization.
-- An article: a NewsArticle whose author and publisher are the ward's Organization (the portal is the
-  Party committee's own voice); should articles get a byline, news_article() is where the author
-  becomes a Person.
+- An article: a NewsArticle published by the ward's Organization; its author is the Person the byline
+  names (Article.author), or the Organization where the byline names none (the Party committee's own
+  voice).
 - The Organization is the ward's identity (ward.identity, cached): its name, address, phone and email as
   staff set them, its logo the square PNG ward.touch_icon makes (a raster logo, as Google asks of a
   publisher's logo).
@@ -117,7 +117,7 @@ def news_article(article, photos, ward, absolute):
         "datePublished": iso(article.published_at),
         "dateModified": iso(article.modified_at),
         "image": photo_images(photos[0], absolute) if photos else [publisher["logo"]["url"]],
-        "author": publisher,
+        "author": {"@type": "Person", "name": article.author} if article.author else publisher,
         "publisher": publisher,
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "url": url,

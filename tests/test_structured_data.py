@@ -69,6 +69,14 @@ def test_an_article_is_a_news_article_with_what_google_asks_for(reader, make_art
     assert [item for _, _, item in crumbs(trail)][:-1] == visible_breadcrumbs(page)
 
 
+def test_an_article_with_a_byline_has_its_writer_as_author(reader, make_article):
+    article = make_article(title="Ra quân làm sạch kênh", author="Nguyễn Thu Hà")
+    page = reader.get(article.get_absolute_url()).content.decode()
+    news = of_type(check_page(page), "NewsArticle")
+    assert news["author"] == {"@type": "Person", "name": "Nguyễn Thu Hà"}
+    assert news["publisher"]["name"] == "Đảng ủy phường Hòa Bình"
+
+
 def test_an_article_without_photos_or_section_still_has_an_image(reader, make_article):
     article = make_article()
     news = of_type(check_page(reader.get(article.get_absolute_url()).content.decode()), "NewsArticle")
