@@ -6,6 +6,7 @@ Safe to run again: photos that have any WebP are left alone; the others are trie
 
 from django.core.management.base import BaseCommand
 
+from news import page_cache
 from news.images import webp_copy
 from news.models import ArticlePhoto
 
@@ -35,4 +36,6 @@ class Command(BaseCommand):
                 # update(), not save(): save() would process the photo again and touch its article.
                 ArticlePhoto.objects.filter(pk=photo.pk).update(**names)
                 made += 1
+        if made:
+            page_cache.bump()  # update() tells no kept page; they would offer no WebP for a while
         self.stdout.write(f"Đã tạo bản WebP cho {made} ảnh.")
