@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 from django.utils.html import escape
 
 from news.demo_content import ARTICLES, CATEGORIES, DRAFT, PUBLISHED, SCHEDULED
@@ -22,44 +24,80 @@ def load_demo():
     return out.getvalue()
 
 
+@pytest.fixture(scope="class")
+def loaded_demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo loaded once for a class of tests, in a transaction rolled back after its last test.
+
+    Loading draws every photo and takes seconds; each test still runs in its own transaction inside this
+    one (pytest-django's db), so what a test changes is undone before the next, which sees the demo as
+    loaded. Photos go to a throwaway folder, never to the project's media.
+    """
+    folder = tmp_path_factory.mktemp("demo")
+    with django_db_blocker.unblock(), override_settings(**demo_folders(folder)), transaction.atomic():
+        assert "Đã tạo 8 bài viết mẫu." in load_demo()
+        yield folder
+        transaction.set_rollback(True)
+
+
+def demo_folders(folder):
+    """Where the demo's files go: MEDIA_ROOT is the folder, the private ones inside it, as tests/conftest.py
+    puts them for each test."""
+    return {
+        "MEDIA_ROOT": folder,
+        "PORTAL_PRIVATE_ROOT": folder / "private",
+        "PORTAL_TRASH_ROOT": folder / "trash",
+        "PORTAL_DOCUMENTS_ROOT": folder / "documents",
+    }
+
+
 @pytest.fixture
-def demo(db, settings, tmp_path):
-    # Photos go to a throwaway folder, never to the project's media.
-    settings.MEDIA_ROOT = tmp_path
-    assert "Đã tạo 8 bài viết mẫu." in load_demo()
-    return tmp_path
+def demo(loaded_demo, db, settings):
+    # Files are found through these settings, which each test otherwise points at folders of its own.
+    for name, value in demo_folders(loaded_demo).items():
+        setattr(settings, name, value)
+    return loaded_demo
 
 
-def test_published_articles_are_public_with_captioned_photos(demo):
-    published = Article.objects.published().filter(slug__in=[a.slug for a in PUBLISHED])
-    assert published.count() == len(PUBLISHED) >= 6
-    for article in published:
-        assert 12 <= article.view_count <= 340
-        photos = list(article.photos.all())
-        assert 1 <= len(photos) <= 3
-        assert [p.order for p in photos] == list(range(len(photos)))
-        for photo in photos:
-            assert photo.caption
-            assert Path(photo.thumbnail.path).is_file()
-            assert Path(photo.thumbnail.path).is_relative_to(demo)
-            assert (photo.width, photo.height) == (1200, 800)
-    positions = set(ArticlePhoto.objects.values_list("position", flat=True))
-    assert {2, 3} <= positions
+class TestTheLoadedDemo:
+    """What one load of the demo gives; it is loaded once for these tests (loaded_demo)."""
 
+    def test_published_articles_are_public_with_captioned_photos(self, demo):
+        published = Article.objects.published().filter(slug__in=[a.slug for a in PUBLISHED])
+        assert published.count() == len(PUBLISHED) >= 6
+        for article in published:
+            assert 12 <= article.view_count <= 340
+            photos = list(article.photos.all())
+            assert 1 <= len(photos) <= 3
+            assert [p.order for p in photos] == list(range(len(photos)))
+            for photo in photos:
+                assert photo.caption
+                assert Path(photo.thumbnail.path).is_file()
+                assert Path(photo.thumbnail.path).is_relative_to(demo)
+                assert (photo.width, photo.height) == (1200, 800)
+        positions = set(ArticlePhoto.objects.values_list("position", flat=True))
+        assert {2, 3} <= positions
 
-def test_draft_and_scheduled_are_not_published(demo):
-    draft = Article.objects.get(slug=DRAFT.slug)
-    scheduled = Article.objects.get(slug=SCHEDULED.slug)
-    assert draft.status == Article.Status.DRAFT
-    assert scheduled.status == Article.Status.PUBLISHED
-    assert not scheduled.is_public
-    assert not Article.objects.published().filter(pk__in=[draft.pk, scheduled.pk]).exists()
+    def test_draft_and_scheduled_are_not_published(self, demo):
+        draft = Article.objects.get(slug=DRAFT.slug)
+        scheduled = Article.objects.get(slug=SCHEDULED.slug)
+        assert draft.status == Article.Status.DRAFT
+        assert scheduled.status == Article.Status.PUBLISHED
+        assert not scheduled.is_public
+        assert not Article.objects.published().filter(pk__in=[draft.pk, scheduled.pk]).exists()
 
+    def test_second_run_creates_nothing(self, demo):
+        counts = (Article.objects.count(), ArticlePhoto.objects.count(), Category.objects.count())
+        assert "Dữ liệu mẫu đã có sẵn." in load_demo()
+        assert (Article.objects.count(), ArticlePhoto.objects.count(), Category.objects.count()) == counts
 
-def test_second_run_creates_nothing(demo):
-    counts = (Article.objects.count(), ArticlePhoto.objects.count(), Category.objects.count())
-    assert "Dữ liệu mẫu đã có sẵn." in load_demo()
-    assert (Article.objects.count(), ArticlePhoto.objects.count(), Category.objects.count()) == counts
+    def test_article_page_shows_title_and_captions(self, demo, client):
+        article = Article.objects.published().get(slug=PUBLISHED[0].slug)
+        response = client.get(article.get_absolute_url())
+        assert response.status_code == 200
+        page = response.content.decode()
+        assert escape(article.title) in page
+        for caption in article.photos.values_list("caption", flat=True):
+            assert escape(caption) in page
 
 
 def decomposed(text):
@@ -94,16 +132,6 @@ def test_stored_text_is_nfc(db, monkeypatch):
         assert unicodedata.is_normalized("NFC", article.body)
         captions = list(article.photos.values_list("caption", flat=True))
         assert captions == [photo.caption for photo in original.photos]
-
-
-def test_article_page_shows_title_and_captions(demo, client):
-    article = Article.objects.published().get(slug=PUBLISHED[0].slug)
-    response = client.get(article.get_absolute_url())
-    assert response.status_code == 200
-    page = response.content.decode()
-    assert escape(article.title) in page
-    for caption in article.photos.values_list("caption", flat=True):
-        assert escape(caption) in page
 
 
 @pytest.mark.parametrize("demo_article", ARTICLES, ids=lambda a: a.slug)
