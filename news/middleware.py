@@ -29,18 +29,18 @@ class KeptPages:
     def __call__(self, request):
         if not page_cache.cacheable(request):
             return self.get_response(request)
-        if not request.path.startswith(self.prefix):
-            response = kept_list_page(request, shared=False)
+        if request.path.startswith(self.prefix):
+            response, visit, cookie = kept_article(request)
             if response is None:
-                return self.get_response(request)
-            response.headers["Content-Length"] = str(len(response.content))
-            return response
-        response, visit, cookie = kept_article(request)
+                request.kept_visit = (visit, cookie)
+            else:
+                # What SessionMiddleware adds to the page through the whole stack: the count is per
+                # reader, so the page reads the session.
+                patch_vary_headers(response, ("Cookie",))
+        else:
+            response = kept_list_page(request, shared=False)
         if response is None:
-            request.kept_visit = (visit, cookie)
             return self.get_response(request)
-        # What SessionMiddleware (the count is per reader: the page reads the session) and
-        # CommonMiddleware add to the page when it goes through the whole stack.
-        patch_vary_headers(response, ("Cookie",))
+        # What CommonMiddleware adds.
         response.headers["Content-Length"] = str(len(response.content))
         return response

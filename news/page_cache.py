@@ -185,10 +185,10 @@ def get(name, shared=True):
         return entry
     if not (shared and uses_redis()):
         return None
-    shared = caches["default"].get(f"page:{name}")
-    if shared is None:
+    stored = caches["default"].get(f"page:{name}")
+    if stored is None:
         return None
-    body, content_type, generation_, lifetime, object_id = shared
+    body, content_type, generation_, lifetime, object_id = stored
     entry = Entry(zlib.decompress(body), content_type, generation_, lifetime, object_id)
     _pages.put(name, entry)
     return entry

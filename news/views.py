@@ -44,6 +44,11 @@ def sidebar():
     }
 
 
+def list_address(request):
+    """Where a list page is kept: its address and the page number it shows (news.page_cache.address)."""
+    return page_cache.address(request, request.GET.get("page", ""))
+
+
 def kept_list_page(request, generation=None, shared=True):
     """A kept list page for this anonymous reader, or None; from this worker's memory only unless shared.
 
@@ -51,10 +56,10 @@ def kept_list_page(request, generation=None, shared=True):
     only once a page is found). news.middleware.KeptPages asks before the session, user, CSRF and
     message layers, from memory only: an address with no page there costs no round trip at all.
     """
-    kept = page_cache.get(page_cache.address(request, request.GET.get("page", "")), shared=shared)
+    kept = page_cache.get(list_address(request), shared=shared)
     if kept is None or kept.object_id is not None:
         return None
-    if kept.generation != (generation or page_cache.generation()):
+    if kept.generation != (page_cache.generation() if generation is None else generation):
         return None
     return HttpResponse(kept.body, content_type=kept.content_type)
 
@@ -75,8 +80,7 @@ def kept_page(view):
             entry = page_cache.Entry(
                 response.content, response["Content-Type"], generation, settings.PORTAL_PAGE_CACHE_SECONDS
             )
-            name = page_cache.address(request, request.GET.get("page", ""))
-            page_cache.put(name, entry, settings.PORTAL_PAGE_CACHE_SECONDS)
+            page_cache.put(list_address(request), entry, settings.PORTAL_PAGE_CACHE_SECONDS)
         return response
 
     return wrapper
