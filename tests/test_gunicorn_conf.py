@@ -60,36 +60,42 @@ def status_of(url):
         return response.status
 
 
-def test_a_worker_keeps_serving_past_a_thousand_requests(tmp_path):
-    """Its kept pages stay with it: no replacement (and its stall) after a number of requests."""
-    port = free_port()
+def start_portal(folder, name, port, runtime, **env):
+    """gunicorn with the project's configuration and one worker, on its own SQLite file and port, its
+    output in folder/NAME.log; (process, log), the log to close once the process has ended."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings",
         "DJANGO_SECRET_KEY": "gunicorn-test-key-not-for-production-0123456789",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'portal.sqlite3'}",
+        "DATABASE_URL": f"sqlite:///{folder / name}.sqlite3",
         "REDIS_URL": "",
         "GUNICORN_BIND": f"127.0.0.1:{port}",
         "GUNICORN_WORKERS": "1",
-        "GUNICORN_MAX_REQUESTS": "",
-        "GUNICORN_MAX_REQUESTS_JITTER": "",
-        "RUNTIME_DIRECTORY": str(tmp_path),
+        "RUNTIME_DIRECTORY": str(runtime),
+        **env,
     }
-    with open(tmp_path / "gunicorn.log", "wb") as log:
-        process = subprocess.Popen([*GUNICORN, "portal.wsgi"], cwd=ROOT, env=env, stdout=log, stderr=log)
-        try:
-            wait_for(f"http://127.0.0.1:{port}/healthz")
-            # gunicorn's usual setting, which this file had, replaced a worker after 1,000-1,100.
-            with ThreadPoolExecutor(8) as pool:
-                statuses = list(
-                    pool.map(lambda _: status_of(f"http://127.0.0.1:{port}/healthz"), range(1150))
-                )
-            assert statuses == [200] * 1150
-        finally:
-            process.terminate()
-            process.wait(timeout=40)
-    booted = (tmp_path / "gunicorn.log").read_text().count("Booting worker")
-    assert booted == 1, (tmp_path / "gunicorn.log").read_text()[-2000:]
+    log = open(folder / f"{name}.log", "wb")  # noqa: SIM115 - closed by the caller, with the server
+    return subprocess.Popen([*GUNICORN, "portal.wsgi"], cwd=ROOT, env=env, stdout=log, stderr=log), log
+
+
+def test_a_worker_keeps_serving_past_a_thousand_requests(tmp_path):
+    """Its kept pages stay with it: no replacement (and its stall) after a number of requests."""
+    port = free_port()
+    process, log = start_portal(
+        tmp_path, "portal", port, tmp_path, GUNICORN_MAX_REQUESTS="", GUNICORN_MAX_REQUESTS_JITTER=""
+    )
+    try:
+        wait_for(f"http://127.0.0.1:{port}/healthz")
+        # gunicorn's usual setting, which this file had, replaced a worker after 1,000-1,100.
+        with ThreadPoolExecutor(8) as pool:
+            statuses = list(pool.map(lambda _: status_of(f"http://127.0.0.1:{port}/healthz"), range(1150)))
+        assert statuses == [200] * 1150
+    finally:
+        process.terminate()
+        process.wait(timeout=40)
+        log.close()
+    booted = (tmp_path / "portal.log").read_text().count("Booting worker")
+    assert booted == 1, (tmp_path / "portal.log").read_text()[-2000:]
 
 
 def wait_for(url, deadline=30):
@@ -110,18 +116,7 @@ def test_two_instances_run_side_by_side_and_reload_gracefully(tmp_path):
         for name, port in (("a", 8371), ("b", 8372)):
             runtime = tmp_path / f"run-{name}"
             runtime.mkdir()
-            env = {
-                **os.environ,
-                "DJANGO_SETTINGS_MODULE": "portal.settings",
-                "DJANGO_SECRET_KEY": "gunicorn-test-key-not-for-production-0123456789",
-                "DATABASE_URL": f"sqlite:///{tmp_path / name}.sqlite3",
-                "REDIS_URL": "",
-                "GUNICORN_BIND": f"127.0.0.1:{port}",
-                "GUNICORN_WORKERS": "1",
-                "RUNTIME_DIRECTORY": str(runtime),
-            }
-            log = open(tmp_path / f"{name}.log", "wb")  # noqa: SIM115 - closed with the server
-            process = subprocess.Popen([*GUNICORN, "portal.wsgi"], cwd=ROOT, env=env, stdout=log, stderr=log)
+            process, log = start_portal(tmp_path, name, port, runtime)
             servers.append((process, runtime, port, log))
         for process, runtime, port, _ in servers:
             status, headers = wait_for(f"http://127.0.0.1:{port}/healthz")
