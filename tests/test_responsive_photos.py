@@ -25,6 +25,11 @@ def photo_markup(html, photo):
     ).group(0)
 
 
+def srcset(*sizes):
+    """A srcset as the page writes it: each (file, width) as "URL Nw", in the order given."""
+    return ", ".join(f"{file.url} {width}w" for file, width in sizes)
+
+
 def test_every_photo_offers_its_sizes_webp_first_and_only_the_first_loads_at_once(
     reader, make_article, make_photo
 ):
@@ -33,23 +38,12 @@ def test_every_photo_offers_its_sizes_webp_first_and_only_the_first_loads_at_onc
     html = reader.get(article.get_absolute_url()).content.decode()
     for n, photo in enumerate(photos):
         markup = photo_markup(html, photo)
-        jpeg = ", ".join(
-            f"{file.url} {width}w"
-            for file, width in (
-                (photo.thumbnail, 400),
-                (photo.phone, 800),
-                (photo.medium, 1200),
-                (photo.image, 2000),
-            )
-        )
-        webp = ", ".join(
-            f"{file.url} {width}w"
-            for file, width in (
-                (photo.thumbnail_webp, 400),
-                (photo.phone_webp, 800),
-                (photo.medium_webp, 1200),
-                (photo.image_webp, 2000),
-            )
+        jpeg = srcset((photo.thumbnail, 400), (photo.phone, 800), (photo.medium, 1200), (photo.image, 2000))
+        webp = srcset(
+            (photo.thumbnail_webp, 400),
+            (photo.phone_webp, 800),
+            (photo.medium_webp, 1200),
+            (photo.image_webp, 2000),
         )
         assert markup.startswith(f'<picture><source type="image/webp" srcset="{webp}" {ARTICLE_SIZES}>')
         assert f'<img src="{photo.medium.url}" srcset="{jpeg}" {ARTICLE_SIZES}' in markup
