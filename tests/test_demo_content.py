@@ -8,14 +8,13 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 from django.utils.html import escape
 
 from news.demo_content import ARTICLES, CATEGORIES, DRAFT, PUBLISHED, SCHEDULED
 from news.management.commands import load_demo as load_demo_command
 from news.models import Article, ArticlePhoto, Category
 from news.sanitize import sanitize_body
+from tests.shared_rows import kept_until_the_last_test, point_at
 
 
 def load_demo():
@@ -26,35 +25,17 @@ def load_demo():
 
 @pytest.fixture(scope="class")
 def loaded_demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo loaded once for a class of tests, in a transaction rolled back after its last test.
-
-    Loading draws every photo and takes seconds; each test still runs in its own transaction inside this
-    one (pytest-django's db), so what a test changes is undone before the next, which sees the demo as
-    loaded. Photos go to a throwaway folder, never to the project's media.
-    """
+    """The demo loaded once for a class of tests (tests/shared_rows.py): loading draws every photo and
+    takes seconds. Photos go to a throwaway folder, never to the project's media."""
     folder = tmp_path_factory.mktemp("demo")
-    with django_db_blocker.unblock(), override_settings(**demo_folders(folder)), transaction.atomic():
+    with kept_until_the_last_test(django_db_blocker, folder):
         assert "Đã tạo 8 bài viết mẫu." in load_demo()
         yield folder
-        transaction.set_rollback(True)
-
-
-def demo_folders(folder):
-    """Where the demo's files go: MEDIA_ROOT is the folder, the private ones inside it, as tests/conftest.py
-    puts them for each test."""
-    return {
-        "MEDIA_ROOT": folder,
-        "PORTAL_PRIVATE_ROOT": folder / "private",
-        "PORTAL_TRASH_ROOT": folder / "trash",
-        "PORTAL_DOCUMENTS_ROOT": folder / "documents",
-    }
 
 
 @pytest.fixture
 def demo(loaded_demo, db, settings):
-    # Files are found through these settings, which each test otherwise points at folders of its own.
-    for name, value in demo_folders(loaded_demo).items():
-        setattr(settings, name, value)
+    point_at(settings, loaded_demo)
     return loaded_demo
 
 
