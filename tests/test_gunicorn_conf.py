@@ -112,8 +112,11 @@ def wait_for(url, deadline=30):
 def test_two_instances_run_side_by_side_and_reload_gracefully(tmp_path):
     """Each with its own port, control socket and pid file; SIGHUP replaces workers without a gap."""
     servers = []
+    first = free_port()
+    # A port is free again once its probe closes: the second must differ from the first.
+    second = next(port for port in iter(free_port, None) if port != first)
     try:
-        for name, port in (("a", 8371), ("b", 8372)):
+        for name, port in (("a", first), ("b", second)):
             runtime = tmp_path / f"run-{name}"
             runtime.mkdir()
             process, log = start_portal(tmp_path, name, port, runtime)
