@@ -1,5 +1,6 @@
 """Files whose content never changes at their address are kept by browsers for a long time."""
 
+import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
@@ -26,6 +27,7 @@ def cache_control(header):
     return directives
 
 
+@pytest.mark.own_processes
 def test_hashed_static_files_are_kept_a_year_or_more_under_production_settings(tmp_path):
     """WhiteNoise marks collectstatic's hashed names immutable; a name without its hash may change."""
     env = {**PRODUCTION, "STATIC_ROOT": str(tmp_path / "static")}

@@ -34,6 +34,7 @@ def printed_config(**env):
     return values
 
 
+@pytest.mark.own_processes
 def test_defaults_suit_a_small_server():
     config = printed_config(GUNICORN_WORKERS="", RUNTIME_DIRECTORY="")
     assert 1 <= int(config["workers"]) <= 8
@@ -42,6 +43,7 @@ def test_defaults_suit_a_small_server():
     assert config["preload_app"] == "False"
 
 
+@pytest.mark.own_processes
 def test_the_environment_sets_workers_and_each_service_gets_its_own_socket_and_pidfile():
     config = printed_config(GUNICORN_WORKERS="3", RUNTIME_DIRECTORY="/run/portal-b")
     assert config["workers"] == "3"
@@ -78,6 +80,7 @@ def start_portal(folder, name, port, runtime, **env):
     return subprocess.Popen([*GUNICORN, "portal.wsgi"], cwd=ROOT, env=env, stdout=log, stderr=log), log
 
 
+@pytest.mark.own_processes
 def test_a_worker_keeps_serving_past_a_thousand_requests(tmp_path):
     """Its kept pages stay with it: no replacement (and its stall) after a number of requests."""
     port = free_port()
@@ -109,6 +112,7 @@ def wait_for(url, deadline=30):
     pytest.fail(f"nothing answered at {url}")
 
 
+@pytest.mark.own_processes
 def test_two_instances_run_side_by_side_and_reload_gracefully(tmp_path):
     """Each with its own port, control socket and pid file; SIGHUP replaces workers without a gap."""
     servers = []

@@ -69,6 +69,7 @@ def test_generated_articles_are_stored_as_save_would_store_them():
     assert 3000 < len(body) < 12000  # a ward report's length, not a one-liner
 
 
+@pytest.mark.own_processes
 def test_the_ceiling_answers_its_fixed_page_under_its_own_settings():
     code = (
         "import django; django.setup(); from django.conf import settings; from django.test import Client; "

@@ -12,6 +12,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
 from django.test import override_settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,6 +51,7 @@ def portal_log(script, **env):
     return [line for line in done.stderr.splitlines() if "No directory at" not in line and line.strip()]
 
 
+@pytest.mark.own_processes
 def test_in_development_each_django_line_is_written_once():
     """Django's own console handler and the root's both wrote every django.* record."""
     lines = portal_log(
@@ -63,6 +65,7 @@ def test_in_development_each_django_line_is_written_once():
     assert sum("Not Found: /khong-co-trang-nay/" in line for line in lines) == 1
 
 
+@pytest.mark.own_processes
 def test_json_lines_carry_the_request_id_the_proxy_sent():
     lines = portal_log(
         """
@@ -79,6 +82,7 @@ def test_json_lines_carry_the_request_id_the_proxy_sent():
     assert "echoed nginx-5f2c9a" in lines
 
 
+@pytest.mark.own_processes
 def test_a_host_not_allowed_and_a_nul_byte_are_one_line_each_without_traceback():
     lines = portal_log(
         """
@@ -94,6 +98,7 @@ def test_a_host_not_allowed_and_a_nul_byte_are_one_line_each_without_traceback()
     assert len(lines[2]) < 500
 
 
+@pytest.mark.own_processes
 def test_a_server_error_keeps_its_traceback():
     lines = portal_log(
         """

@@ -55,11 +55,13 @@ def test_every_page_sends_the_security_headers(reader, make_article):
         assert "geolocation=()" in response["Permissions-Policy"]
 
 
+@pytest.mark.own_processes
 def test_production_settings_pass_the_deploy_check():
     result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.own_processes
 def test_production_refuses_to_start_without_a_secret_key():
     env = {k: v for k, v in PRODUCTION.items() if k != "DJANGO_SECRET_KEY"}
     result = run_manage("check", env=env)

@@ -25,6 +25,7 @@ def printed_by(code, env):
     return result.stdout.strip().splitlines()[-1].split()
 
 
+@pytest.mark.own_processes
 def test_defaults_are_sqlite_vietnamese_and_hanoi_time():
     assert printed_by(PROBE, env={"DJANGO_DEBUG": "1"}) == [
         "sqlite",
@@ -37,6 +38,7 @@ def test_defaults_are_sqlite_vietnamese_and_hanoi_time():
     ]
 
 
+@pytest.mark.own_processes
 def test_database_url_and_redis_url_switch_to_postgresql_and_redis():
     env = {
         "DJANGO_DEBUG": "1",
@@ -48,6 +50,7 @@ def test_database_url_and_redis_url_switch_to_postgresql_and_redis():
     assert printed[4:] == ["RedisCache", "đã", "lưu"]
 
 
+@pytest.mark.own_processes
 def test_production_leaves_uploads_to_the_web_server_and_serves_hashed_static_files():
     """What the suite overrides (tests/settings.py) stays off where it matters: in portal.settings."""
     probe = (
@@ -89,6 +92,7 @@ def settings_printed(code, env):
     return result.stdout.strip().splitlines()[-1].split()
 
 
+@pytest.mark.own_processes
 def test_media_go_to_s3_by_environment_alone():
     """Buckets set: django-storages' S3 backend for media, and for the private files in their own bucket."""
     assert settings_printed(STORES, env={"DJANGO_DEBUG": "1"}) == [
