@@ -88,11 +88,17 @@ def load_all_images(page):
 
 
 def type_in_editor(page, paragraphs, replace=False):
-    """Type paragraphs into the article form's CKEditor as staff do, Enter between them."""
+    """Type paragraphs into the article form's CKEditor, Enter between them.
+
+    Each paragraph arrives whole, as a Vietnamese input method commits a composed word: these are
+    journeys through the publishing steps, and a key event per letter cost them seconds. CKEditor's
+    handling of single keys is driven key by key where it is the subject (test_staff_on_a_phone,
+    test_photo_rows' added paragraph).
+    """
     page.frame_locator(".cke_wysiwyg_frame").locator("body").click()
     if replace:
         page.keyboard.press("Control+A")
     for n, paragraph in enumerate(paragraphs):
         if n:
             page.keyboard.press("Enter")
-        page.keyboard.type(paragraph)
+        page.keyboard.insert_text(paragraph)
