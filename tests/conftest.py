@@ -22,14 +22,27 @@ BROWSER_AGENT = (
 _serial = itertools.count(1)
 
 
+def file_folders(folder):
+    """Where stored files go, each in its own folder inside folder: photos (MEDIA_ROOT), those kept
+    privately, the trash and documents' files."""
+    return {
+        "MEDIA_ROOT": folder / "media",
+        "PORTAL_PRIVATE_ROOT": folder / "private",
+        "PORTAL_TRASH_ROOT": folder / "trash",
+        "PORTAL_DOCUMENTS_ROOT": folder / "documents",
+    }
+
+
+def point_at(settings, folder):
+    """A test's settings (pytest-django's fixture) store files in folder (file_folders)."""
+    for name, value in file_folders(folder).items():
+        setattr(settings, name, value)
+
+
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
-    """Every test writes its photos, those it keeps privately, the trash and documents' files to folders
-    of its own."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.PORTAL_PRIVATE_ROOT = tmp_path / "private"
-    settings.PORTAL_TRASH_ROOT = tmp_path / "trash"
-    settings.PORTAL_DOCUMENTS_ROOT = tmp_path / "documents"
+    """Every test writes its files to folders of its own."""
+    point_at(settings, tmp_path)
     return settings.MEDIA_ROOT
 
 
@@ -49,11 +62,13 @@ def reader(client):
     return client
 
 
-@pytest.fixture
-def make_article(db):
-    # Each test's articles are an hour apart, newest first, starting an hour ago. The count is the
-    # test's own: counted across the run, the hundredth test's articles were weeks old and fell out of
-    # "the last 7 days" filters depending on which tests ran before.
+def article_maker():
+    """make(**fields): an article saved as staff save one, published unless fields say otherwise.
+
+    Each one made is an hour older than the one before, starting an hour ago. The count is the maker's
+    own (one a test): counted across the run, the hundredth test's articles were weeks old and fell out
+    of "the last 7 days" filters depending on which tests ran before.
+    """
     made_here = itertools.count(1)
 
     def make(**fields):
@@ -68,15 +83,22 @@ def make_article(db):
     return make
 
 
+def new_photo(article, caption="Quang cảnh hội nghị", size=(800, 600), **fields):
+    """A photo of the article, uploaded as staff upload one (its sizes made on save)."""
+    photo = ArticlePhoto(article=article, caption=caption, **fields)
+    photo.image = ContentFile(image_bytes(size), name="anh.jpg")
+    photo.save()
+    return photo
+
+
+@pytest.fixture
+def make_article(db):
+    return article_maker()
+
+
 @pytest.fixture
 def make_photo(db):
-    def make(article, caption="Quang cảnh hội nghị", size=(800, 600), **fields):
-        photo = ArticlePhoto(article=article, caption=caption, **fields)
-        photo.image = ContentFile(image_bytes(size), name="anh.jpg")
-        photo.save()
-        return photo
-
-    return make
+    return new_photo
 
 
 @pytest.fixture

@@ -3,9 +3,7 @@
 Each test gets key prefix of its own and leaves nothing behind. The suite runs in parallel processes
 (pytest-xdist, scripts/test): on the local Redis each process has a database of its own, 15 for the
 first, 14 for the second and so on, so that even a whole-database clear (Django's RedisCache.clear() is
-FLUSHDB) in one cannot take another's keys. PORTAL_TEST_REDIS_FIRST_DB moves the first (a second run of
-the suite beside this one counts down from another number: .ci/run); PORTAL_TEST_REDIS_URL names
-another Redis for all of them.
+FLUSHDB) in one cannot take another's keys. PORTAL_TEST_REDIS_URL names another Redis for all of them.
 Where no Redis answers the tests skip, except in CI, where that is a failure.
 """
 
@@ -22,9 +20,8 @@ def _worker_number():
     return int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
 
 
-FIRST_DB = int(os.environ.get("PORTAL_TEST_REDIS_FIRST_DB", "15"))
 TEST_REDIS_URL = os.environ.get(
-    "PORTAL_TEST_REDIS_URL", f"redis://127.0.0.1:6379/{(FIRST_DB - _worker_number()) % 16}"
+    "PORTAL_TEST_REDIS_URL", f"redis://127.0.0.1:6379/{15 - _worker_number() % 16}"
 )
 
 

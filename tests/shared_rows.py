@@ -4,7 +4,7 @@ Making some rows costs seconds (the demo draws every photo; a photo is resized a
 times), and a module or class of tests may only read them. Each test still runs in its own transaction
 inside this one (pytest-django's db, a savepoint here), so what a test changes is undone before the
 next, which sees the rows as they were made. Their files go to a folder of their own, which each test
-points its settings at (point_at), as tests/conftest.py points every test at folders of its own.
+points its settings at (tests/conftest.py, point_at).
 """
 
 from contextlib import contextmanager
@@ -12,15 +12,7 @@ from contextlib import contextmanager
 from django.db import transaction
 from django.test import override_settings
 
-
-def file_folders(folder):
-    """Where stored files go: MEDIA_ROOT is the folder, the private ones inside it."""
-    return {
-        "MEDIA_ROOT": folder,
-        "PORTAL_PRIVATE_ROOT": folder / "private",
-        "PORTAL_TRASH_ROOT": folder / "trash",
-        "PORTAL_DOCUMENTS_ROOT": folder / "documents",
-    }
+from .conftest import file_folders
 
 
 @contextmanager
@@ -29,9 +21,3 @@ def kept_until_the_last_test(django_db_blocker, folder):
     with django_db_blocker.unblock(), override_settings(**file_folders(folder)), transaction.atomic():
         yield
         transaction.set_rollback(True)
-
-
-def point_at(settings, folder):
-    """A test's settings find the shared rows' files (pytest-django's settings fixture)."""
-    for name, value in file_folders(folder).items():
-        setattr(settings, name, value)

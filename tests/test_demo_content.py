@@ -14,7 +14,8 @@ from news.demo_content import ARTICLES, CATEGORIES, DRAFT, PUBLISHED, SCHEDULED
 from news.management.commands import load_demo as load_demo_command
 from news.models import Article, ArticlePhoto, Category
 from news.sanitize import sanitize_body
-from tests.shared_rows import kept_until_the_last_test, point_at
+from tests.conftest import point_at
+from tests.shared_rows import kept_until_the_last_test
 
 
 def load_demo():

@@ -19,16 +19,15 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.test import Client, override_settings
 from django.utils import timezone
 from hypothesis import HealthCheck, given, seed
 from hypothesis import settings as fuzz_settings
 
-from news.models import Article, ArticlePhoto, Category
-from tests.shared_rows import kept_until_the_last_test, point_at
-from tests.staff.files import image_bytes
+from news.models import Article, Category
+from tests.conftest import article_maker, new_photo, point_at
+from tests.shared_rows import kept_until_the_last_test
 from tests.staff.people import EDITORS, PASSWORD, make_staff
 
 from .addresses import fuzzed_groups
@@ -58,26 +57,16 @@ def fuzzing(examples):
     return apply
 
 
-def make_site():
+def make_site(make_article, make_photo):
     """A ward site with something at each address: sections, a published article with a photo, a
     draft, a scheduled article, a renamed one, and an editor whose session the fuzz may present."""
-    now = timezone.now()
     section = Category.objects.create(name="Xây dựng Đảng", order=1)
     empty = Category.objects.create(name="Thông báo", order=2)
-
-    def make_article(title, **fields):
-        fields.setdefault("status", Article.Status.PUBLISHED)
-        fields.setdefault("published_at", now - timedelta(hours=1))
-        fields.setdefault("body", f"<p>{title}: đoạn một.</p><p>Đoạn hai.</p>")
-        return Article.objects.create(title=title, **fields)
-
-    article = make_article("Hội nghị Ban Chấp hành Đảng bộ phường", category=section)
-    photo = ArticlePhoto(article=article, caption="Quang cảnh hội nghị")
-    photo.image = ContentFile(image_bytes((800, 600)), name="anh.jpg")
-    photo.save()
-    draft = make_article("Bản nháp kế hoạch", status=Article.Status.DRAFT)
-    scheduled = make_article("Lịch tiếp dân tuần sau", published_at=now + timedelta(days=2))
-    renamed = make_article("Lễ kết nạp đảng viên", category=section)
+    article = make_article(title="Hội nghị Ban Chấp hành Đảng bộ phường", category=section)
+    photo = make_photo(article)
+    draft = make_article(title="Bản nháp kế hoạch", status=Article.Status.DRAFT)
+    scheduled = make_article(title="Lịch tiếp dân tuần sau", published_at=timezone.now() + timedelta(days=2))
+    renamed = make_article(title="Lễ kết nạp đảng viên", category=section)
     former = renamed.slug
     renamed.slug = "le-ket-nap-dang-vien-khu-3"
     renamed.save()
@@ -105,7 +94,7 @@ def shared_site(django_db_setup, django_db_blocker, tmp_path_factory):
     """The site made once for this module's tests (tests/shared_rows.py); each request is rolled back."""
     folder = tmp_path_factory.mktemp("fuzzed-site")
     with kept_until_the_last_test(django_db_blocker, folder):
-        yield folder, make_site()
+        yield folder, make_site(article_maker(), new_photo)
 
 
 @pytest.fixture
