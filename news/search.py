@@ -14,7 +14,8 @@ How the words are looked up depends on the database (docs/SEARCH.md):
   word positions; search_syllables (migration 0017) is the same words without them, kept in the row,
   and is what the search walks (SYLLABLES).
 - SQLite: `search_text LIKE '% w %'` for each word, a scan of the table.
-Both give the same answer; the test suite runs on both.
+Both give the same answer; the test suite runs on both. The public search answers the same rule from
+a word index in each worker's memory (news.search_index); the admin's search is this module's SQL.
 """
 
 import html
@@ -156,29 +157,14 @@ def _newest_matches(queryset, words):
     return having_all_words(queryset, words, SYLLABLES).order_by("-published_at", "-pk")[:MAX_RESULTS]
 
 
-def ranked_matches(queryset, raw):
-    """The keys of the articles of queryset holding every word of the query, ranked; and the words.
-
-    The ranking (one rule, also search_articles'): of the newest MAX_RESULTS articles that hold every
-    word, one where the words stand together ranks higher (_together: in the title, then in the text),
-    then one whose title holds more of the words; among equals the newer one comes first. One query
-    reads the newest matches with both keys, newest first, and a stable sort in Python puts the higher
-    keys first: the database walks the newest articles once and stops at the bound, instead of joining
-    the bounded set back to the whole table to sort it (a scan of every article).
-    """
-    words = query_words(raw)
-    if not words:
-        return [], words
-    together = _together(words, connections[queryset.db].vendor)
-    ranked = queryset.annotate(together=together, title_hits=_title_hits(words))
-    rows = _newest_matches(ranked, words).values_list("pk", "together", "title_hits")
-    return [pk for pk, *_ in sorted(rows, key=lambda row: (-row[1], -row[2]))], words
-
-
 def search_articles(queryset, raw):
-    """ranked_matches() as a queryset (the admin's search filters and pages querysets).
+    """The articles of queryset holding every word of the query, ranked; and the words.
 
-    Returns (queryset, words), ordered by ranked_matches' rule.
+    The ranking (one rule, also news.search_index's, which answers the public search from memory): of
+    the newest MAX_RESULTS articles that hold every word, one where the words stand together ranks
+    higher (_together: in the title, then in the text), then one whose title holds more of the words
+    (_title_hits); among equals the newer one comes first. A queryset, for the admin's search, which
+    filters and pages it.
     """
     words = query_words(raw)
     if not words:

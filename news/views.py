@@ -14,12 +14,12 @@ from documents import home as documents_home
 from portal.login_throttle import client_ip
 from portal.site_search import found_elsewhere
 
-from . import front_page, kept_cards, page_cache, view_counter
+from . import front_page, kept_cards, page_cache, search_index, view_counter
 from .body import interleave
 from .counting import decide, remember_visit, visit_key
 from .models import MOST_VIEWED_DAYS, Article, Category, fetch_photos
 from .pagination import paginate, requested_number
-from .search import MAX_QUERY_LENGTH, MAX_RESULTS, ranked_matches
+from .search import MAX_QUERY_LENGTH, MAX_RESULTS, query_words
 from .text import nfc
 
 # How many of each list the pages show.
@@ -225,15 +225,18 @@ def render_article(request, slug, keep_as, visit, cookie):
 @require_safe
 def search(request):
     query = nfc(request.GET.get("q", ""))[:MAX_QUERY_LENGTH].strip()
-    # The ranked matches are read once, as their keys (at most MAX_RESULTS); then only the page's
-    # articles are fetched, with the stored text their excerpts are cut from (news.highlight).
-    keys, words = ranked_matches(Article.objects.published(), query)
+    words = query_words(query)
+    generation = page_cache.generation()
+    # The ranked matches come from this worker's word index (news.search_index), as keys; then only
+    # the page's articles are fetched, with the stored text their excerpts are cut from
+    # (news.highlight), and as published: an index a write has not reached yet shows nothing unpublished.
+    keys = search_index.ranked_public(words, generation) if words else []
     page = paginate(request, keys)
-    found = Article.objects.filter(pk__in=page.object_list).for_search_results().in_bulk()
+    found = Article.objects.published().filter(pk__in=page.object_list).for_search_results().in_bulk()
     page.object_list = [found[pk] for pk in page.object_list if pk in found]
     context = {"query": query, "words": words, "page": page, "capped": page.paginator.count >= MAX_RESULTS}
     if page.object_list:
-        context["cards"] = kept_cards.cards(page.object_list, words, page_cache.generation())
+        context["cards"] = kept_cards.cards(page.object_list, words, generation)
     context["elsewhere"] = found_elsewhere(request, words, page)
     return render(request, "news/search.html", context)
 

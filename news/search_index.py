@@ -1,0 +1,178 @@
+"""The public search's word index, kept in each worker's memory: matching and ranking without SQL.
+
+news.search states the rule (every word a whole syllable of the folded text; of the newest
+MAX_RESULTS matches, the words standing together first, in the title then in the text, then more of
+the words in the title, then the newest) and answers it in SQL for the admin. A resident's search
+asked the database to walk the newest articles and read each one's words, which was most of a search
+page's time (docs/SEARCH.md). Here the same rule is answered from memory:
+
+- Every approved article (status published, scheduled ones too) gets an ordinal, oldest first by
+  (published_at, pk), the order of "newest first" turned round. The articles public at a moment are
+  then the ordinals below one bound, found by a bisect on the sorted times: published_q's time half
+  applied per search, with nothing to rebuild when a scheduled article comes due.
+- Each syllable is one character (its code in a vocabulary of the indexed texts), so an article's
+  text is a short string of syllables; and each syllable keeps a bitset (a Python int) of the
+  articles holding it. The articles holding every word are the AND of their bitsets; the newest
+  MAX_RESULTS of them, the lowest bit kept found by a binary search on the bits' count.
+- The words stand together where the syllables' string holds the query's syllables one after
+  another: what `" w1 w2 " in search_text` asks, on strings about a fifth as long.
+
+Kept for the pages' generation (news.page_cache), which every save or delete of an article, a photo
+or a section bumps, and at most PORTAL_ARTICLE_CACHE_SECONDS, as kept pages and cards are: a write
+that announces nothing (a bulk update from the shell) is seen within that time. The view fetches the
+page's rows with Article.objects.published(), so a row unpublished meanwhile is never shown.
+"""
+
+import bisect
+from collections import defaultdict
+
+from django.conf import settings
+from django.utils import timezone
+
+from publishing.models import Status
+
+from . import page_cache, search
+from .models import Article
+
+
+def _bitsets(strings):
+    """For each character, the bitset of the strings holding it: bit i set for strings[i]."""
+    holding = defaultdict(list)
+    for ordinal, string in enumerate(strings):
+        for char in set(string):
+            holding[char].append(ordinal)
+    size = len(strings) // 8 + 1
+    bitsets = {}
+    for char, ordinals in holding.items():
+        bits = bytearray(size)
+        for ordinal in ordinals:
+            bits[ordinal >> 3] |= 1 << (ordinal & 7)
+        bitsets[char] = int.from_bytes(bits, "little")
+    return bitsets
+
+
+def _ordinals(bits):
+    """The set bits' positions, highest first."""
+    digits = bin(bits)
+    top = len(digits) - 1
+    found, at = [], digits.find("1", 2)
+    while at != -1:
+        found.append(top - at)
+        at = digits.find("1", at + 1)
+    return found
+
+
+def _newest(match, bound):
+    """match with only its highest `bound` bits left set (all of them if it has no more)."""
+    if match.bit_count() <= bound:
+        return match
+    low, high = 0, match.bit_length()
+    while low < high:  # the highest shift that still leaves `bound` bits
+        middle = (low + high + 1) // 2
+        if (match >> middle).bit_count() >= bound:
+            low = middle
+        else:
+            high = middle - 1
+    return (match >> low) << low
+
+
+def _counting(planes, count, within):
+    """The articles of `within` (a bitset) whose count, kept in bit planes, is `count`."""
+    if count >> len(planes):
+        return 0  # more than any article's count reaches
+    for j, plane in enumerate(planes):
+        within &= plane if count >> j & 1 else ~plane
+    return within
+
+
+class WordIndex:
+    """The approved articles' words, from rows of (pk, published_at, search_text, search_title)
+    ordered by (published_at, pk)."""
+
+    def __init__(self, rows):
+        self.pks = [row[0] for row in rows]
+        self.times = [row[1] for row in rows]
+        vocabulary = set()
+        for row in rows:
+            vocabulary.update(row[2].split(), row[3].split())
+        # Codes from 1: a character per syllable. Surrogate code points are characters like any
+        # other to a Python string; the strings are never encoded.
+        self.codes = {word: chr(code) for code, word in enumerate(sorted(vocabulary), start=1)}
+        code = self.codes.__getitem__
+        self.texts = ["".join(map(code, row[2].split())) for row in rows]
+        self.titles = ["".join(map(code, row[3].split())) for row in rows]
+        self.words = _bitsets(self.texts)
+        self.title_words = _bitsets(self.titles)
+
+    def ranked(self, words, now):
+        """The pks of the articles public at `now` holding every one of the (folded) words, ranked by
+        news.search's rule.
+
+        The keys are sets of bits, not values per article: the articles whose words stand together in
+        the title, in the text only, or not; and how many of the words each title holds, counted in
+        bit planes (planes[j]: the articles whose count has bit j set). Each (together, title hits)
+        group, highest first, is then read newest first.
+        """
+        chars = [self.codes.get(word) for word in words]
+        if not chars or None in chars:
+            return []
+        match = (1 << bisect.bisect_right(self.times, now)) - 1
+        for char in chars:
+            match &= self.words[char]
+        match = _newest(match, search.MAX_RESULTS)
+        planes, in_title = [], match
+        for char in chars:
+            carry = self.title_words.get(char, 0) & match
+            in_title &= carry
+            for j, plane in enumerate(planes):
+                planes[j], carry = plane ^ carry, plane & carry
+            if carry:
+                planes.append(carry)
+        groups = [match]
+        if len(chars) > 1:
+            phrase = "".join(chars)
+            in_title = self._holding(phrase, self.titles, in_title)
+            in_text = self._holding(phrase, self.texts, match & ~in_title)
+            groups = [in_title, in_text, match & ~in_title & ~in_text]
+        ranked = []
+        for group in groups:
+            for hits in range(len(chars), -1, -1):
+                ranked.extend(_ordinals(_counting(planes, hits, group)))
+        return [self.pks[ordinal] for ordinal in ranked]
+
+    def _holding(self, phrase, strings, candidates):
+        """The candidates (a bitset) whose string holds the phrase."""
+        bits = bytearray(len(strings) // 8 + 1)
+        for ordinal in _ordinals(candidates):
+            if phrase in strings[ordinal]:
+                bits[ordinal >> 3] |= 1 << (ordinal & 7)
+        return int.from_bytes(bits, "little")
+
+
+def approved_rows():
+    """What the index is made of: every approved article, oldest first. published_q's time half
+    (published_at <= now) is applied per search (WordIndex.ranked)."""
+    return (
+        Article.objects.filter(status=Status.PUBLISHED)
+        .order_by("published_at", "pk")
+        .values_list("pk", "published_at", "search_text", "search_title")
+    )
+
+
+# One entry: this worker's index, kept as pages are (for the generation and a lifetime).
+_kept = page_cache.Memory(1)
+
+
+def index_for(generation):
+    """This worker's index for the pages' generation, made now if it has none that is still fresh."""
+    entry = _kept.get("articles")
+    if entry is None or not entry.fresh or entry.generation != generation:
+        lifetime = settings.PORTAL_ARTICLE_CACHE_SECONDS
+        entry = page_cache.Entry(WordIndex(list(approved_rows())), "", generation, lifetime)
+        _kept.put("articles", entry)
+    return entry.body
+
+
+def ranked_public(words, generation, now=None):
+    """The ranked pks of the articles public now holding every one of the (folded) words."""
+    return index_for(generation).ranked(words, now or timezone.now())

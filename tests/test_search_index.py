@@ -1,0 +1,114 @@
+"""The public search's word index (news.search_index) answers news.search's rule as the SQL does, and
+stays current: what staff publish, change or withdraw is found or gone at the next search."""
+
+import itertools
+import random
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from news import page_cache, search_index
+from news.models import Article
+from news.search import query_words, search_articles
+
+from .test_search import search, titles
+
+# Few syllables, so that queries find many articles, words stand together by chance and titles share
+# words: every branch of the ranking is taken many times.
+SYLLABLES = ["hội", "nghị", "chi", "bộ", "phường", "dân"]
+
+
+@pytest.fixture
+def crowded_archive(make_article):
+    """Sixty articles of those syllables: published over two months, some scheduled, some drafts,
+    some at the same minute (ties are broken by pk, newest first)."""
+    rng = random.Random(8)
+    now = timezone.now()
+
+    def words(low, high):
+        return " ".join(rng.choice(SYLLABLES) for _ in range(rng.randint(low, high)))
+
+    for n in range(60):
+        age = timedelta(minutes=rng.choice([-90, -30, 5, 5, 60, 600, 6000, 60000]) + n % 3)
+        status = Article.Status.DRAFT if n % 11 == 0 else Article.Status.PUBLISHED
+        make_article(
+            title=words(2, 5).capitalize(),
+            summary=words(0, 4),
+            body=f"<p>{words(3, 12)}.</p>",
+            published_at=now - age,
+            status=status,
+        )
+
+
+def queries():
+    """Every query of one, two or three of the syllables, in every order."""
+    for size in (1, 2, 3):
+        yield from (" ".join(words) for words in itertools.permutations(SYLLABLES, size))
+
+
+def test_the_index_ranks_every_query_as_the_admins_sql_does(crowded_archive, monkeypatch):
+    """The same articles in the same order for each of 156 queries, with the bound on ranked matches
+    small enough (7) to cut most of them: on both databases, where the SQL differs."""
+    monkeypatch.setattr("news.search.MAX_RESULTS", 7)
+    generation = page_cache.generation()
+    compared = 0
+    for query in queries():
+        results, words = search_articles(Article.objects.published(), query)
+        expected = list(results.values_list("pk", flat=True))
+        assert search_index.ranked_public(words, generation) == expected, query
+        compared += bool(expected)
+    assert compared > 100
+
+
+def test_a_scheduled_article_is_found_from_its_time_with_no_save(reader, make_article, monkeypatch):
+    now = timezone.now()
+    make_article(title="Hội nghị sơ kết quý", published_at=now - timedelta(days=1))
+    make_article(title="Hội nghị tổng kết năm", published_at=now + timedelta(minutes=10))
+    assert titles(search(reader, "hoi nghi")) == ["Hội nghị sơ kết quý"]
+    later = now + timedelta(minutes=11)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    assert titles(search(reader, "hoi nghi")) == ["Hội nghị tổng kết năm", "Hội nghị sơ kết quý"]
+
+
+def test_what_staff_publish_change_or_withdraw_shows_at_the_next_search(reader, make_article):
+    first = make_article(title="Ra quân vệ sinh môi trường")
+    assert titles(search(reader, "ve sinh")) == [first.title]
+    second = make_article(title="Tổng vệ sinh khu phố 3", published_at=timezone.now())
+    assert titles(search(reader, "ve sinh")) == [second.title, first.title]
+    first.title = "Ra quân dọn kênh mương"
+    first.save()
+    assert titles(search(reader, "ve sinh")) == [second.title]
+    assert titles(search(reader, "kenh muong")) == [first.title]
+    second.status = Article.Status.DRAFT
+    second.save()
+    assert titles(search(reader, "ve sinh")) == []
+    first.delete()
+    assert titles(search(reader, "kenh muong")) == []
+
+
+def test_a_row_withdrawn_by_a_bulk_update_is_never_shown(reader, make_article):
+    """An update() that announces nothing leaves the worker's index as it was, until its lifetime
+    ends; the page's rows are read as published, so the withdrawn article is not shown meanwhile."""
+    kept = make_article(title="Lịch tiếp công dân tháng 12")
+    withdrawn = make_article(title="Lịch tiếp công dân tháng 11")
+    assert titles(search(reader, "tiep cong dan")) == [kept.title, withdrawn.title]
+    Article.objects.filter(pk=withdrawn.pk).update(status=Article.Status.DRAFT)
+    assert titles(search(reader, "tiep cong dan")) == [kept.title]
+
+
+def test_a_bulk_update_is_found_once_the_index_has_lived_its_lifetime(
+    reader, make_article, settings, monkeypatch
+):
+    article = make_article(title="Hội khuyến học trao học bổng")
+    assert titles(search(reader, "hoc bong")) == [article.title]
+    Article.objects.filter(pk=article.pk).update(search_text=" hien mau nhan dao ")
+    assert titles(search(reader, "hien mau")) == []  # kept for the generation, for its lifetime
+    later = page_cache.time.monotonic() + settings.PORTAL_ARTICLE_CACHE_SECONDS + 1
+    monkeypatch.setattr(page_cache.time, "monotonic", lambda: later)
+    assert titles(search(reader, "hien mau")) == [article.title]
+
+
+def test_a_word_no_article_holds_finds_nothing(make_article):
+    make_article(title="Hội nghị chi bộ")
+    assert search_index.ranked_public(query_words("hoi nghi khong"), page_cache.generation()) == []
