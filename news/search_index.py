@@ -24,9 +24,13 @@ page's rows with Article.objects.published(), so a row unpublished meanwhile is 
 """
 
 import bisect
+import copy
 from collections import defaultdict
 
 from django.conf import settings
+from django.db import connections
+from django.db.models import CharField, Value
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from publishing.models import Status
@@ -86,12 +90,14 @@ def _counting(planes, count, within):
 
 
 class WordIndex:
-    """The approved articles' words, from rows of (pk, published_at, search_text, search_title)
-    ordered by (published_at, pk)."""
+    """The approved articles' words, from rows of (pk, published_at, search_text, search_title,
+    version) ordered by (published_at, pk); version is the row's (row_versions), or None."""
 
     def __init__(self, rows):
         self.pks = [row[0] for row in rows]
         self.times = [row[1] for row in rows]
+        self.ordinal_of = {pk: ordinal for ordinal, pk in enumerate(self.pks)}
+        self.versions = {row[0]: row[4] for row in rows}
         vocabulary = set()
         for row in rows:
             vocabulary.update(row[2].split(), row[3].split())
@@ -103,6 +109,53 @@ class WordIndex:
         self.titles = ["".join(map(code, row[3].split())) for row in rows]
         self.words = _bitsets(self.texts)
         self.title_words = _bitsets(self.titles)
+
+    def updated(self, rows, gone):
+        """A copy of this index with these rows written again and the articles `gone` (no longer
+        approved) emptied; or None where a row would need a number among the others (a new or moved
+        time older than the newest), which only making the index again gives.
+
+        Shallow copies: what both share (the strings, the integers) is never changed in place, so a
+        search reading this index meanwhile reads it whole.
+        """
+        new = copy.copy(self)
+        for name in ("pks", "times", "texts", "titles"):
+            setattr(new, name, list(getattr(self, name)))
+        for name in ("ordinal_of", "versions", "codes", "words", "title_words"):
+            setattr(new, name, dict(getattr(self, name)))
+        for pk in gone:
+            new._write(new.ordinal_of[pk], "", "")
+            del new.versions[pk]
+        for pk, published_at, text, title, version in rows:
+            ordinal = new.ordinal_of.get(pk)
+            if ordinal is None or new.times[ordinal] != published_at:
+                if new.pks and (published_at, pk) <= (new.times[-1], new.pks[-1]):
+                    return None
+                if ordinal is not None:
+                    new._write(ordinal, "", "")  # its former place, emptied
+                ordinal = new.ordinal_of[pk] = len(new.pks)
+                new.pks.append(pk)
+                new.times.append(published_at)
+                new.texts.append("")
+                new.titles.append("")
+            new._write(ordinal, text, title)
+            new.versions[pk] = version
+        return new
+
+    def _write(self, ordinal, text, title):
+        """The article numbered `ordinal` holds these (indexed) texts from now on."""
+        bit = 1 << ordinal
+        for strings, bitsets, indexed in (
+            (self.texts, self.words, text),
+            (self.titles, self.title_words, title),
+        ):
+            coded = "".join(self.codes.setdefault(word, chr(len(self.codes) + 1)) for word in indexed.split())
+            held, holding = set(strings[ordinal]), set(coded)
+            for char in held - holding:
+                bitsets[char] &= ~bit
+            for char in holding - held:
+                bitsets[char] = bitsets.get(char, 0) | bit
+            strings[ordinal] = coded
 
     def ranked(self, words, now):
         """The pks of the articles public at `now` holding every one of the (folded) words, ranked by
@@ -150,13 +203,42 @@ class WordIndex:
 
 
 def approved_rows():
-    """What the index is made of: every approved article, oldest first. published_q's time half
-    (published_at <= now) is applied per search (WordIndex.ranked)."""
-    return (
-        Article.objects.filter(status=Status.PUBLISHED)
-        .order_by("published_at", "pk")
-        .values_list("pk", "published_at", "search_text", "search_title")
+    """What the index is made of: every approved article, oldest first, with its row's version.
+    published_q's time half (published_at <= now) is applied per search (WordIndex.ranked)."""
+    rows = Article.objects.filter(status=Status.PUBLISHED).order_by("published_at", "pk")
+    return rows.annotate(version=_VERSION[connections[rows.db].vendor]).values_list(
+        "pk", "published_at", "search_text", "search_title", "version"
     )
+
+
+# A row's version: PostgreSQL's xmin, the transaction that wrote the row as it is, which every write
+# changes (admin, import, shell, bulk update); SQLite keeps none, and its index is made again. Writes
+# inside the transaction that read the versions keep its xmin: the index is read in a request's own.
+_VERSION = defaultdict(
+    lambda: Value(None, output_field=CharField()),
+    postgresql=RawSQL('"news_article"."xmin"::text', [], output_field=CharField()),
+)
+
+
+def row_versions():
+    """Each approved article's row version, by pk."""
+    return dict(approved_rows().order_by().values_list("pk", "version"))
+
+
+def brought_up_to_date(index):
+    """The index as the rows are now: the rows whose version changed written again, or else made anew."""
+    if index is not None and None not in index.versions.values():
+        now = row_versions()
+        changed = [pk for pk, version in now.items() if index.versions.get(pk) != version]
+        gone = index.versions.keys() - now.keys()
+        if not changed and not gone:
+            return index
+        # Past a tenth of the archive, making it again costs less than writing so many rows.
+        if len(changed) + len(gone) <= len(index.pks) // 10 + 10:
+            updated = index.updated(approved_rows().filter(pk__in=changed), gone)
+            if updated is not None:
+                return updated
+    return WordIndex(list(approved_rows()))
 
 
 # One entry: this worker's index, kept as pages are (for the generation and a lifetime).
@@ -164,11 +246,11 @@ _kept = page_cache.Memory(1)
 
 
 def index_for(generation):
-    """This worker's index for the pages' generation, made now if it has none that is still fresh."""
+    """This worker's index for the pages' generation, brought up to date if it is not."""
     entry = _kept.get("articles")
     if entry is None or not entry.fresh or entry.generation != generation:
-        lifetime = settings.PORTAL_ARTICLE_CACHE_SECONDS
-        entry = page_cache.Entry(WordIndex(list(approved_rows())), "", generation, lifetime)
+        index = brought_up_to_date(entry.body if entry is not None else None)
+        entry = page_cache.Entry(index, "", generation, settings.PORTAL_ARTICLE_CACHE_SECONDS)
         _kept.put("articles", entry)
     return entry.body
 

@@ -6,6 +6,7 @@ import random
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from news import page_cache, search_index
@@ -112,3 +113,45 @@ def test_a_bulk_update_is_found_once_the_index_has_lived_its_lifetime(
 def test_a_word_no_article_holds_finds_nothing(make_article):
     make_article(title="Hội nghị chi bộ")
     assert search_index.ranked_public(query_words("hoi nghi khong"), page_cache.generation()) == []
+
+
+def rankings(index, now):
+    return {query: index.ranked(query_words(query), now) for query in queries()}
+
+
+def test_an_index_brought_up_to_date_ranks_as_one_made_anew(crowded_archive, make_article, monkeypatch):
+    """Writes of every kind, then the kept index brought up to date: on PostgreSQL by the rows whose
+    version (xmin) changed, on SQLite made again; either way as one made from the rows now."""
+    monkeypatch.setattr("news.search.MAX_RESULTS", 7)
+    kept = search_index.WordIndex(list(search_index.approved_rows()))
+    now = timezone.now()
+    public = list(Article.objects.published().order_by("-published_at"))
+    public[0].title = "Dân phường hội nghị"
+    public[0].save()
+    # Newer than every article, the scheduled ones too: numbered after them, not among them.
+    make_article(
+        title="Chi bộ phường dân", body="<p>hội nghị chi bộ</p>", published_at=now + timedelta(hours=2)
+    )
+    public[1].status = Article.Status.DRAFT
+    public[1].save()
+    Article.objects.filter(pk=public[2].pk).update(search_text=" hoi nghi phuong dan ")
+    public[3].delete()
+    public[4].published_at = now + timedelta(hours=3)
+    public[4].save()
+    Article.objects.filter(pk=public[1].pk).update(status=Article.Status.PUBLISHED)
+
+    updated = search_index.brought_up_to_date(kept)
+    made = search_index.WordIndex(list(search_index.approved_rows()))
+    for moment in (now, now + timedelta(hours=2), now + timedelta(hours=4)):
+        assert rankings(updated, moment) == rankings(made, moment)
+    if connection.vendor == "postgresql":  # updated in place: the deleted and moved keep their numbers
+        assert len(updated.pks) == len(made.pks) + 2
+
+
+def test_an_article_back_dated_among_the_others_makes_the_index_again(crowded_archive, make_article):
+    kept = search_index.WordIndex(list(search_index.approved_rows()))
+    make_article(title="Hội nghị chi bộ tháng trước", published_at=timezone.now() - timedelta(days=30))
+    updated = search_index.brought_up_to_date(kept)
+    made = search_index.WordIndex(list(search_index.approved_rows()))
+    assert updated.pks == made.pks
+    assert rankings(updated, timezone.now()) == rankings(made, timezone.now())
