@@ -25,6 +25,8 @@ page's rows with Article.objects.published(), so a row unpublished meanwhile is 
 
 import bisect
 import copy
+import logging
+import time
 from collections import defaultdict
 
 from django.conf import settings
@@ -37,6 +39,8 @@ from publishing.models import Status
 
 from . import page_cache, search
 from .models import Article
+
+logger = logging.getLogger(__name__)
 
 
 def _bitsets(strings):
@@ -253,6 +257,18 @@ def index_for(generation):
         entry = page_cache.Entry(index, "", generation, settings.PORTAL_ARTICLE_CACHE_SECONDS)
         _kept.put("articles", entry)
     return entry.body
+
+
+def warm():
+    """Make this worker's index now (gunicorn.conf.py, as a worker starts). Whatever fails (the
+    database or Redis not up yet) only leaves it to the first search: the worker starts all the same."""
+    started = time.monotonic()
+    try:
+        index = index_for(page_cache.generation())
+    except Exception:
+        logger.exception("search index not made at start; the first search makes it")
+        return
+    logger.info("search index of %d articles made in %.1f s", len(index.pks), time.monotonic() - started)
 
 
 def ranked_public(words, generation, now=None):

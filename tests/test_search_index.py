@@ -3,10 +3,12 @@ stays current: what staff publish, change or withdraw is found or gone at the ne
 
 import itertools
 import random
+import runpy
 from datetime import timedelta
 
 import pytest
-from django.db import connection
+from django.conf import settings
+from django.db import OperationalError, connection
 from django.utils import timezone
 
 from news import page_cache, search_index
@@ -155,3 +157,31 @@ def test_an_article_back_dated_among_the_others_makes_the_index_again(crowded_ar
     made = search_index.WordIndex(list(search_index.approved_rows()))
     assert updated.pks == made.pks
     assert rankings(updated, timezone.now()) == rankings(made, timezone.now())
+
+
+def start_hook():
+    return runpy.run_path(str(settings.BASE_DIR / "gunicorn.conf.py"))["post_worker_init"]
+
+
+def test_a_starting_worker_makes_the_index_before_the_first_search(
+    reader, make_article, django_assert_num_queries, ward_identity
+):
+    """gunicorn's hook makes it: the first search then asks only for its page (the rows, their photos,
+    the menu's sections) and the other types (tests/test_search.py), not for the index."""
+    make_article(title="Hội nghị chi bộ")
+    start_hook()(worker=None)
+    with django_assert_num_queries(7):
+        assert titles(search(reader, "hoi nghi")) == ["Hội nghị chi bộ"]
+
+
+def test_a_worker_starts_when_the_index_cannot_be_made(reader, make_article, monkeypatch, caplog):
+    make_article(title="Hội nghị chi bộ")
+
+    def unreachable():
+        raise OperationalError("the database is not up yet")
+
+    monkeypatch.setattr(search_index, "approved_rows", unreachable)
+    start_hook()(worker=None)
+    assert "search index not made at start" in caplog.text
+    monkeypatch.undo()
+    assert titles(search(reader, "hoi nghi")) == ["Hội nghị chi bộ"]
