@@ -22,8 +22,8 @@ def _number(name, default):
 # machine, bind the private address (docs/SCALING.md).
 bind = [os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")]
 # Sync workers: each holds one request at a time; a page takes milliseconds, a form with phone photos a
-# few seconds. Two per core and one more, capped: each worker is ~80 MB, and a 2 GB server also runs
-# PostgreSQL and Redis.
+# few seconds. Two per core and one more, capped: each worker is ~80 MB, and ~40 MB more for the search
+# index of 10,000 articles (news.search_index), and a 2 GB server also runs PostgreSQL and Redis.
 workers = _number("GUNICORN_WORKERS", min(2 * (os.cpu_count() or 1) + 1, 8))
 worker_class = "sync"
 # A form with several 12-megapixel photos is verified, resized and re-encoded in the request.
