@@ -43,20 +43,22 @@ from .models import Article
 logger = logging.getLogger(__name__)
 
 
+def _bitset(ordinals, size):
+    """The bitset of these ordinals, all below size: set in a byte array, not by shifting an int,
+    which would make a new int of up to size bits for each one."""
+    bits = bytearray(size // 8 + 1)
+    for ordinal in ordinals:
+        bits[ordinal >> 3] |= 1 << (ordinal & 7)
+    return int.from_bytes(bits, "little")
+
+
 def _bitsets(strings):
     """For each character, the bitset of the strings holding it: bit i set for strings[i]."""
     holding = defaultdict(list)
     for ordinal, string in enumerate(strings):
         for char in set(string):
             holding[char].append(ordinal)
-    size = len(strings) // 8 + 1
-    bitsets = {}
-    for char, ordinals in holding.items():
-        bits = bytearray(size)
-        for ordinal in ordinals:
-            bits[ordinal >> 3] |= 1 << (ordinal & 7)
-        bitsets[char] = int.from_bytes(bits, "little")
-    return bitsets
+    return {char: _bitset(ordinals, len(strings)) for char, ordinals in holding.items()}
 
 
 def _ordinals(bits):
@@ -199,11 +201,8 @@ class WordIndex:
 
     def _holding(self, phrase, strings, candidates):
         """The candidates (a bitset) whose string holds the phrase."""
-        bits = bytearray(len(strings) // 8 + 1)
-        for ordinal in _ordinals(candidates):
-            if phrase in strings[ordinal]:
-                bits[ordinal >> 3] |= 1 << (ordinal & 7)
-        return int.from_bytes(bits, "little")
+        holding = (ordinal for ordinal in _ordinals(candidates) if phrase in strings[ordinal])
+        return _bitset(holding, len(strings))
 
 
 def approved_rows():
@@ -271,6 +270,6 @@ def warm():
     logger.info("search index of %d articles made in %.1f s", len(index.pks), time.monotonic() - started)
 
 
-def ranked_public(words, generation, now=None):
+def ranked_public(words, generation):
     """The ranked pks of the articles public now holding every one of the (folded) words."""
-    return index_for(generation).ranked(words, now or timezone.now())
+    return index_for(generation).ranked(words, timezone.now())

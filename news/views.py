@@ -226,11 +226,13 @@ def render_article(request, slug, keep_as, visit, cookie):
 def search(request):
     query = nfc(request.GET.get("q", ""))[:MAX_QUERY_LENGTH].strip()
     words = query_words(query)
-    generation = page_cache.generation()
     # The ranked matches come from this worker's word index (news.search_index), as keys; then only
     # the page's articles are fetched, with the stored text their excerpts are cut from
     # (news.highlight), and as published: an index a write has not reached yet shows nothing unpublished.
-    keys = search_index.ranked_public(words, generation) if words else []
+    keys, generation = [], None
+    if words:
+        generation = page_cache.generation()
+        keys = search_index.ranked_public(words, generation)
     page = paginate(request, keys)
     found = Article.objects.published().filter(pk__in=page.object_list).for_search_results().in_bulk()
     page.object_list = [found[pk] for pk in page.object_list if pk in found]
