@@ -239,7 +239,7 @@ def search(request):
     context = {"query": query, "words": words, "page": page, "capped": page.paginator.count >= MAX_RESULTS}
     if page.object_list:
         context["cards"] = kept_cards.cards(page.object_list, words, generation)
-    context["elsewhere"] = found_elsewhere(request, words, page)
+    context["elsewhere"] = found_elsewhere(request, words, page, generation)
     return render(request, "news/search.html", context)
 
 

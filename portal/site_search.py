@@ -4,34 +4,31 @@
 Articles are news.search's (ranked, paged, with excerpts). The other types are few and short, so the
 search page shows a compact block of them ("Trong các mục khác") above the articles, on the first page
 only: at most PER_TYPE hits of each, or EXPANDED hits of the one type a resident asked to see more of
-(?loai=<key>). One query per type, whatever the number of items.
+(?loai=<key>). Answered from this worker's memory (Kept below): no query, whatever the number of
+items, but one per type to read them again after a change.
 
 SEARCHABLE is the one registry: which types, each app's own rule of what residents may see, what a hit
 reads and shows. A type joins the search by an entry here and a folded search_text made on save
 (news.search.indexed); never a field with who sent something (a question's contact data).
 
 The word rule is news.search's: the query's words (news.search.query_words, which the view has
-already made), each a whole folded syllable of search_text (`LIKE '% w %'`), and title matches first.
-PostgreSQL answers articles from a word index (news.search.HasAllWords) because there are 100,000 of
-them; these tables hold tens to a few thousand rows, so the same LIKE is used on both databases
-(docs/SEARCH.md, "Trong các mục khác").
+already made), each a whole folded syllable of search_text (what `search_text LIKE '% w %'` asks),
+and more of the words in the folded title first (docs/SEARCH.md, "Trong các mục khác").
 
 This module lives in portal/, beside admin_site.py's review queue, because it knows every app; news
 stays the articles' app.
 """
 
-import re
-import time
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import reduce
-from operator import add, and_
 
-from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.models import Case, Q, Value, When
-from django.utils import timezone
+from django.conf import settings
+from django.db import DEFAULT_DB_ALIAS
+from django.db.models import F
 
 from documents.models import Document
+from news import page_cache
 from news.highlight import highlight
 from notices.models import Notice
 from pages.models import Page
@@ -133,93 +130,72 @@ class Found:
         return f"{TYPE_PARAMETER}={self.kind.key}"
 
 
-def holding_all(words):
-    """Every word a whole syllable of search_text: news.search's rule, as one filter."""
-    return reduce(and_, (Q(search_text__contains=f" {word} ") for word in words))
+# Each type's public items, kept in this worker's memory with the words that find them. The tables
+# hold tens to a few thousand rows and asking them cost four queries a search page (about 4 ms of it,
+# more than the articles' ranking); kept as pages are (news.page_cache): for the pages' generation,
+# which every save or delete of these types bumps, and which also moves when a scheduled item or a
+# notice's validity comes due (their due_fields), and at most PORTAL_PAGE_CACHE_SECONDS, the bound
+# for a write that announces nothing (a bulk update from the shell), as for the kept lists that show
+# these items too.
+_kept = page_cache.Memory(4 * len(SEARCHABLE))
 
 
-def title_hits(words):
-    """How many of the words the folded title holds: the first key of the order, as for articles."""
-    return reduce(
-        add,
-        (Case(When(search_title__contains=f" {word} ", then=Value(1)), default=Value(0)) for word in words),
-    )
+@dataclass(frozen=True)
+class Kept:
+    items: list  # the type's public items, newest first (date, then pk, both descending)
+    holding: dict  # each folded syllable -> the positions in items of those whose search_text holds it
+    titles: list  # per item, the syllables of its folded title (empty where the type ranks none)
 
 
-def _queryset(kind, words, limit):
-    """The first `limit` items of this type holding every word: title matches first, then newest."""
-    queryset = kind.public().filter(holding_all(words)).select_related(*kind.related).only(*kind.fields)
-    order = (f"-{kind.date_field}", "-pk")
+def _make(kind, db):
+    """The type's public items, read as each app's rule says, and the syllables that find them."""
+    queryset = kind.public().using(db).select_related(*kind.related).only(*kind.fields)
+    queryset = queryset.annotate(words_=F("search_text"))
     if kind.ranks_titles:
-        queryset = queryset.annotate(title_hits=title_hits(words))
-        order = ("-title_hits", *order)
-    return queryset.order_by(*order)[:limit]
+        queryset = queryset.annotate(title_words_=F("search_title"))
+    items = list(queryset.order_by(f"-{kind.date_field}", "-pk"))
+    holding, titles = defaultdict(list), []
+    for position, item in enumerate(items):
+        for word in set(item.__dict__.pop("words_").split()):
+            holding[word].append(position)
+        titles.append(frozenset(item.__dict__.pop("title_words_", "").split()))
+    return Kept(items, {word: frozenset(found) for word, found in holding.items()}, titles)
 
 
-# The statement each type's search compiles to, kept per process by (database, type, number of words,
-# rows). Building and compiling the four querysets cost more than running them (about 7 ms of a search
-# page, half of it the Giới thiệu pages' rule, a subquery over the pages above each one); the
-# statement is the same for every query of as many words, only its values change: the words' LIKE
-# patterns, and the time "now" in each app's rule of what residents may see. Kept with a placeholder
-# word in each pattern, bound afresh for each search. A type whose hit reads another table (a
-# document's type) is read through the ORM each time, which joins it.
-_statements = {}
-_PLACEHOLDER = "qqz{}zqq"
-_PLACEHOLDERS = re.compile(r"qqz(\d+)zqq")
+def kept(kind, generation, db=DEFAULT_DB_ALIAS):
+    """The type's Kept for this generation of the pages (news.page_cache.generation())."""
+    entry = _kept.get((db, kind.key))
+    if entry is not None and entry.fresh and entry.generation == generation:
+        return entry.body
+    made = _make(kind, db)
+    lifetime = settings.PORTAL_PAGE_CACHE_SECONDS
+    _kept.put((db, kind.key), page_cache.Entry(made, "", generation, lifetime))
+    return made
 
 
-def _compiled(kind, db, count, limit):
-    queryset = _queryset(kind, [_PLACEHOLDER.format(n) for n in range(count)], limit).using(db)
-    return queryset.model, *queryset.query.sql_with_params()
+def matches(kind, words, limit, generation, db=DEFAULT_DB_ALIAS):
+    """The first `limit` items of this type holding every word (each a whole syllable of its folded
+    text): those with more of the words in the title first, then the newest. `words` are distinct
+    (news.search.query_words)."""
+    found = kept(kind, generation, db)
+    holding = [found.holding.get(word) for word in words]
+    if not all(holding):
+        return []
+    positions = frozenset.intersection(*holding)
+    if kind.ranks_titles:
+        asked = frozenset(words)
+        ordered = sorted(positions, key=lambda n: (-len(found.titles[n] & asked), n))
+    else:
+        ordered = sorted(positions)
+    return [found.items[n] for n in ordered[:limit]]
 
 
-def _statement(kind, db, count, limit):
-    """(model, sql, params, where "now" is) for this type's search of `count` words, or None when it
-    is not kept (a type reading another table).
-
-    "Now" is found by compiling twice, a moment apart: the values that differ are the rule's time,
-    as the database takes it (a datetime for PostgreSQL, text for SQLite).
-    """
-    key = (db, kind.key, count, limit)
-    if key not in _statements:
-        kept = None
-        if not kind.related:
-            model, sql, params = _compiled(kind, db, count, limit)
-            time.sleep(0.001)
-            _, again, other = _compiled(kind, db, count, limit)
-            now_at = tuple(n for n, (one, two) in enumerate(zip(params, other, strict=True)) if one != two)
-            if again == sql:
-                kept = (model, sql, params, now_at)
-        _statements[key] = kept
-    return _statements[key]
-
-
-def _bound(params, now_at, words, now):
-    bound = list(params)
-    for n, param in enumerate(bound):
-        if n in now_at:
-            bound[n] = now
-        elif isinstance(param, str):
-            # One pass: a word that looks like a placeholder is put in, never replaced again. The words
-            # are letters and digits (news.search.query_words), nothing LIKE would read as a wildcard.
-            bound[n] = _PLACEHOLDERS.sub(lambda m: words[int(m.group(1))], param)
-    return bound
-
-
-def matches(kind, words, limit, db=DEFAULT_DB_ALIAS):
-    """The first `limit` items of this type holding every word: title matches first, then newest."""
-    kept = _statement(kind, db, len(words), limit)
-    if kept is None:
-        return list(_queryset(kind, words, limit).using(db))
-    model, sql, params, now_at = kept
-    now = connections[db].ops.adapt_datetimefield_value(timezone.now())
-    return list(model.objects.using(db).raw(sql, _bound(params, now_at, words, now)))
-
-
-def found_elsewhere(request, words, page):
+def found_elsewhere(request, words, page, generation):
     """The other types' hits for the search page: on its first page, the types with any hit.
 
-    `words` are the query's (news.search.query_words), `page` the articles' page. One query per type.
+    `words` are the query's (news.search.query_words), `page` the articles' page, `generation` the
+    pages' (news.page_cache.generation()). No query, but one per type to make what is kept after a
+    change.
     """
     if not words or page.number != 1:
         return []
@@ -228,7 +204,7 @@ def found_elsewhere(request, words, page):
     for kind in SEARCHABLE:
         expanded = kind.key == chosen
         shown = EXPANDED if expanded else PER_TYPE
-        items = matches(kind, words, shown + 1)
+        items = matches(kind, words, shown + 1, generation)
         if not items:
             continue
         hits = [
