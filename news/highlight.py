@@ -176,26 +176,12 @@ def excerpt(text, words, length=EXCERPT_LENGTH):
     return mark_safe(("… " if start else "") + body + (" …" if end < len(text) else ""))  # noqa: S308
 
 
-def text_excerpt(article, words, length=EXCERPT_LENGTH):
-    """Where in the article's summary or body the words are; "" where neither holds them."""
-    for source in (article.summary, article.get_body_text()):
+def result_excerpt(texts, words, length=EXCERPT_LENGTH):
+    """Where in an article the words are: the first of its texts (summary, body, captions, in that
+    order) that holds one; else only the title matched, and the start of its teaser is shown, as a
+    list would."""
+    for source in texts[:-1]:
         found = excerpt(source, words, length)
         if found:
             return found
-    return ""
-
-
-def article_excerpt(article, words, length=EXCERPT_LENGTH, in_text=None):
-    """Where in the article the words are: its summary, body or a caption (from prefetched photos).
-
-    in_text: text_excerpt()'s answer, when the caller has it already.
-    """
-    found = text_excerpt(article, words, length) if in_text is None else in_text
-    if found:
-        return found
-    for photo in article.photos.all():
-        found = excerpt(photo.caption, words, length)
-        if found:
-            return found
-    # Only the title matched: show the start of the summary, as a list would.
-    return escape(Truncator(article.get_teaser()).chars(length))
+    return escape(Truncator(texts[-1]).chars(length))

@@ -1,13 +1,17 @@
-"""Search results' cards, kept rendered: a card is the same for every query but for its marks.
+"""Search results' cards, kept rendered with the texts their excerpts are cut from.
 
 A search page shows twenty cards (news/_article_card.html: photo, title, date, views, excerpt), and
-rendering them was most of its time. Only the marked title and the excerpt depend on the query; the
-rest of each card is kept here, per article, rendered once with a mark in place of each, and every
-search puts its own title and excerpt there, and the view count read with the article's row, so that
-a kept card is never behind the database. Kept as article pages are (news.page_cache): for the pages'
-generation, which every save of what a card shows bumps, and at most PORTAL_ARTICLE_CACHE_SECONDS.
-Only in this worker's memory: a card costs less to render than to fetch. The searching itself (the
-query, the ranking, the excerpts) is done for every request; nothing kept here answers a query.
+rendering them and reading their articles' texts was most of its time. Only the marked title, the
+excerpt and the view count differ from one search to the next; the rest of each card is kept here,
+per article, rendered once with a mark in place of each, beside the texts the excerpt is cut from
+(its title, summary, body text, captions and teaser). A search then reads only the kept articles'
+view counts, in one small query that also checks they are still published (a bulk update that
+withdrew one announces nothing), and puts its own title, excerpt and count in.
+
+Kept as article pages are (news.page_cache): for the pages' generation, which every save of what a
+card shows bumps, and at most PORTAL_ARTICLE_CACHE_SECONDS. Only in this worker's memory. The
+searching itself (the query, the ranking, the excerpts) is done for every request; nothing kept here
+answers a query.
 """
 
 from django.conf import settings
@@ -15,17 +19,45 @@ from django.template import loader
 from django.utils.safestring import mark_safe
 
 from . import page_cache
-from .highlight import article_excerpt, highlight, text_excerpt
-from .models import fetch_photos
+from .highlight import highlight, result_excerpt
+from .models import Article, fetch_photos
 
 TITLE_MARK = "\u2063tiêu-đề\u2063"
 EXCERPT_MARK = "\u2063trích-đoạn\u2063"
 VIEWS_MARK = "\u2063lượt-xem\u2063"
-# More than the articles a day of searches lands on (the newest matches rank first); a card is about
-# 1.5 KB, so about 7 MB a worker.
+MARKS = (TITLE_MARK, EXCERPT_MARK, VIEWS_MARK)
+# More than the articles a day of searches lands on (the newest matches rank first). A card is about
+# 1.5 KB and its texts as much as the article's text (about 8 KB in memory for 3,700 characters), so
+# about 50 MB a worker at most.
 CARDS_KEPT = 5000
 
 _cards = page_cache.Memory(CARDS_KEPT)
+
+
+def texts_of(article):
+    """What an article's excerpt is cut from, in result_excerpt's order, the teaser last (its photos
+    fetched)."""
+    captions = [photo.caption for photo in article.photos.all()]
+    return (article.summary, article.get_body_text(), *captions, article.get_teaser())
+
+
+class Kept:
+    __slots__ = ("marks", "pieces", "texts", "title")
+
+    def __init__(self, marks, pieces, article):
+        self.marks, self.pieces = marks, pieces  # the marks in the card's order, the text around them
+        self.title, self.texts = article.title, texts_of(article)
+
+    def card(self, words, views):
+        filled = {
+            TITLE_MARK: highlight(self.title, words),
+            EXCERPT_MARK: result_excerpt(self.texts, words),
+            VIEWS_MARK: str(views),
+        }
+        parts = [self.pieces[0]]
+        for mark, piece in zip(self.marks, self.pieces[1:], strict=True):
+            parts += [filled[mark], piece]
+        return "".join(parts)
 
 
 def _render(article, title, excerpt, views):
@@ -39,64 +71,52 @@ def _render(article, title, excerpt, views):
     return loader.get_template("news/_article_card.html").render(context)
 
 
-def _kept_pieces(article, generation):
-    """The kept pieces of this article's card, or None."""
-    entry = _cards.get(article.pk)
-    if entry is not None and entry.fresh and entry.generation == generation:
-        return entry.body
-    return None
-
-
-def _made_pieces(article, generation):
-    """The card rendered without its title, excerpt and view count: the four pieces around them, kept
-    from now on; None where the card's template shows one of them twice, or not at all."""
-    card = _render(article, TITLE_MARK, EXCERPT_MARK, VIEWS_MARK)
-    if [card.count(mark) for mark in (TITLE_MARK, EXCERPT_MARK, VIEWS_MARK)] != [1, 1, 1]:
+def _made(article, generation):
+    """The article's card rendered with the marks in, kept from now on; None where the card's template
+    shows one of them twice, or not at all."""
+    card = _render(article, *MARKS)
+    if [card.count(mark) for mark in MARKS] != [1, 1, 1]:
         return None
-    marks = sorted((card.index(mark), mark) for mark in (TITLE_MARK, EXCERPT_MARK, VIEWS_MARK))
+    marks = sorted((card.index(mark), mark) for mark in MARKS)
     pieces, at = [], 0
     for index, mark in marks:
         pieces.append(card[at:index])
         at = index + len(mark)
     pieces.append(card[at:])
-    kept = (tuple(mark for _, mark in marks), tuple(pieces))
+    kept = Kept(tuple(mark for _, mark in marks), tuple(pieces), article)
     lifetime = settings.PORTAL_ARTICLE_CACHE_SECONDS
     _cards.put(article.pk, page_cache.Entry(kept, "text/html", generation, lifetime, article.pk))
     return kept
 
 
-def cards(articles, words, generation):
-    """Each article's search result card, as HTML, with the searched words marked in its title and
-    excerpt. generation is the pages' (news.page_cache.generation()), read once for the page.
+def cards(keys, words, generation):
+    """The search result cards of the articles with these keys that are published, in that order, as
+    HTML, the searched words marked in their titles and excerpts. generation is the pages'
+    (news.page_cache.generation()), read once for the page.
 
-    The articles come without their photos: a kept card holds its photo already, so only the cards
-    to render and the excerpts that fall to a caption need them, fetched for those in one query.
+    One query for the kept cards' counts, and for the others one for their rows and one for their
+    photos.
     """
-    kept = [_kept_pieces(article, generation) for article in articles]
-    in_text = [text_excerpt(article, words) for article in articles]
-    needing_photos = [
-        article
-        for article, pieces, found in zip(articles, kept, in_text, strict=True)
-        if not (pieces and found)
-    ]
-    if needing_photos:
-        fetch_photos(needing_photos)
-    shown = []
-    for article, pieces, found in zip(articles, kept, in_text, strict=True):
-        filled = {
-            TITLE_MARK: highlight(article.title, words),
-            EXCERPT_MARK: article_excerpt(article, words, in_text=found),
-            VIEWS_MARK: str(article.view_count),
-        }
-        if pieces is None:
-            pieces = _made_pieces(article, generation)
-        if pieces is None:
-            card = _render(article, filled[TITLE_MARK], filled[EXCERPT_MARK], article.view_count)
-        else:
-            marks, around = pieces
-            parts = [around[0]]
-            for mark, piece in zip(marks, around[1:], strict=True):
-                parts += [filled[mark], piece]
-            card = "".join(parts)
-        shown.append(mark_safe(card))  # noqa: S308 - rendered by the template, the marks escaped by highlight
-    return shown
+    kept = {}
+    for pk in keys:
+        entry = _cards.get(pk)
+        if entry is not None and entry.fresh and entry.generation == generation:
+            kept[pk] = entry.body
+    shown = {}
+    if kept:
+        views = Article.objects.published().filter(pk__in=list(kept)).values_list("pk", "view_count")
+        shown = {pk: kept[pk].card(words, count) for pk, count in views}
+    missing = [pk for pk in keys if pk not in kept]
+    if missing:
+        articles = Article.objects.published().filter(pk__in=missing).for_search_results()
+        fetch_photos(articles := list(articles))
+        for article in articles:
+            made = _made(article, generation)
+            if made is not None:
+                shown[article.pk] = made.card(words, article.view_count)
+            else:
+                title = highlight(article.title, words)
+                excerpt = result_excerpt(texts_of(article), words)
+                shown[article.pk] = _render(article, title, excerpt, article.view_count)
+    # Rendered by the template, the marks escaped by highlight and result_excerpt.
+    return [mark_safe(shown[pk]) for pk in keys if pk in shown]  # noqa: S308

@@ -226,16 +226,14 @@ def render_article(request, slug, keep_as, visit, cookie):
 def search(request):
     query = nfc(request.GET.get("q", ""))[:MAX_QUERY_LENGTH].strip()
     words = query_words(query)
-    # The ranked matches come from this worker's word index (news.search_index), as keys; then only
-    # the page's articles are fetched, with the stored text their excerpts are cut from
-    # (news.highlight), and as published: an index a write has not reached yet shows nothing unpublished.
+    # The ranked matches come from this worker's word index (news.search_index), as keys; then the
+    # page's cards (news.kept_cards) read only those articles, and as published: an index a write has
+    # not reached yet shows nothing unpublished.
     keys, generation = [], None
     if words:
         generation = page_cache.generation()
         keys = search_index.ranked_public(words, generation)
     page = paginate(request, keys)
-    found = Article.objects.published().filter(pk__in=page.object_list).for_search_results().in_bulk()
-    page.object_list = [found[pk] for pk in page.object_list if pk in found]
     context = {"query": query, "words": words, "page": page, "capped": page.paginator.count >= MAX_RESULTS}
     if page.object_list:
         context["cards"] = kept_cards.cards(page.object_list, words, generation)

@@ -242,12 +242,13 @@ def test_one_query_per_type_after_a_change_and_none_then_however_many_items(
 ):
     """The articles' 3, and 1 to make the word index after a change (tests/test_search.py), and one
     each for pages, notices, documents and Hỏi đáp to keep them (portal.site_search.kept); then the
-    articles' 3 only, also for the type shown in full."""
+    kept cards' counts and the menu's sections only (news.kept_cards), also for the type shown in
+    full."""
     grow(make_article, make_page, make_notice, make_question, n)
     with django_assert_num_queries(4 + len(site_search.SEARCHABLE)):
         response = search(reader, "hoi nghi to dan pho")
     assert len(elsewhere(response)) == 3 * min(n, site_search.PER_TYPE)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(2):
         again = search(reader, "hoi nghi to dan pho", loai="hoi-dap")
     kinds = [kind for kind, _ in elsewhere(again)]
     assert kinds.count("Hỏi đáp") == n and len(kinds) == n + 2 * min(n, site_search.PER_TYPE)
