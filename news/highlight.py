@@ -6,6 +6,7 @@ added around escaped pieces; nothing a staff member or a visitor typed is ever o
 """
 
 import heapq
+import html
 import re
 import unicodedata
 from collections import defaultdict
@@ -119,15 +120,17 @@ def match_spans(text, words):
 
 
 def _render(text, spans, start, end):
+    # The standard library's escape: Django's gives the same text (it calls this one) but wraps each
+    # call, a fifth of the time of a search page's twenty excerpts.
     pieces, at = [], start
     for s, e in spans:
         if e <= start or s >= end:
             continue
         s, e = max(s, start), min(e, end)
-        pieces.append(escape(text[at:s]))
-        pieces.append(f"<mark>{escape(text[s:e])}</mark>")
+        pieces.append(html.escape(text[at:s]))
+        pieces.append(f"<mark>{html.escape(text[s:e])}</mark>")
         at = e
-    pieces.append(escape(text[at:end]))
+    pieces.append(html.escape(text[at:end]))
     return "".join(pieces)
 
 
