@@ -114,6 +114,15 @@ def generation(current=None, next_due=None):
     return _settle(current, next_due)
 
 
+def of_request(request):
+    """The pages' generation for this request: read once, then kept on the request (a view that has
+    read it already sets request.pages_generation)."""
+    known = getattr(request, "pages_generation", None)
+    if known is None:
+        known = request.pages_generation = generation()
+    return known
+
+
 def _settle(current, next_due):
     """The generation to use, given what the store said: bumped if the next due time has passed."""
     if current is None or (next_due not in (None, b"", "") and float(next_due) <= time.time()):

@@ -71,7 +71,7 @@ def kept_page(view):
     def wrapper(request, *args, **kwargs):
         if not page_cache.cacheable(request):
             return view(request, *args, **kwargs)
-        generation = page_cache.generation()
+        generation = request.pages_generation = page_cache.generation()
         kept = kept_list_page(request, generation)
         if kept is not None:
             return kept
@@ -187,6 +187,10 @@ def render_article(request, slug, keep_as, visit, cookie):
     if article.is_public and visit is None:
         visit, cookie = record_visit(request, article.pk, article.view_count)
     keep = keep_as is not None and article.is_public
+    if visit is not None:
+        # The generation came with the visit's count: what the page's kept parts and the page itself
+        # are kept for.
+        request.pages_generation = page_cache.generation(visit.generation, visit.next_due)
     # The row was read after this visit was recorded, if it was: on the direct path it is the live count.
     total = visit.total if visit is not None and visit.total is not None else article.view_count
     public = Article.objects.published()
@@ -214,7 +218,7 @@ def render_article(request, slug, keep_as, visit, cookie):
         },
     )
     if keep:
-        generation = page_cache.generation(visit.generation, visit.next_due)
+        generation = page_cache.of_request(request)
         lifetime = settings.PORTAL_ARTICLE_CACHE_SECONDS
         entry = page_cache.Entry(response.content, response["Content-Type"], generation, lifetime, article.pk)
         page_cache.put(keep_as, entry, lifetime)
@@ -231,7 +235,7 @@ def search(request):
     # not reached yet shows nothing unpublished.
     keys, generation = [], None
     if words:
-        generation = page_cache.generation()
+        generation = request.pages_generation = page_cache.generation()
         keys = search_index.ranked_public(words, generation)
     page = paginate(request, keys)
     context = {"query": query, "words": words, "page": page, "capped": page.paginator.count >= MAX_RESULTS}

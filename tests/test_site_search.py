@@ -242,13 +242,13 @@ def test_one_query_per_type_after_a_change_and_none_then_however_many_items(
 ):
     """The articles' 3, and 1 to make the word index after a change (tests/test_search.py), and one
     each for pages, notices, documents and Hỏi đáp to keep them (portal.site_search.kept); then the
-    kept cards' counts and the menu's sections only (news.kept_cards), also for the type shown in
-    full."""
+    kept cards' counts only (news.kept_cards; the menu's sections are kept with the frame), also for
+    the type shown in full."""
     grow(make_article, make_page, make_notice, make_question, n)
     with django_assert_num_queries(4 + len(site_search.SEARCHABLE)):
         response = search(reader, "hoi nghi to dan pho")
     assert len(elsewhere(response)) == 3 * min(n, site_search.PER_TYPE)
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):
         again = search(reader, "hoi nghi to dan pho", loai="hoi-dap")
     kinds = [kind for kind, _ in elsewhere(again)]
     assert kinds.count("Hỏi đáp") == n and len(kinds) == n + 2 * min(n, site_search.PER_TYPE)
@@ -260,7 +260,7 @@ def test_later_pages_and_empty_queries_ask_nothing_more(
     grow(make_article, make_page, make_notice, make_question, 21)
     with django_assert_num_queries(4):
         search(reader, "hoi nghi to dan pho", page="2")
-    with django_assert_num_queries(1):  # the menu's sections
+    with django_assert_num_queries(0):  # the menu's sections are kept (ward.templatetags.kept_parts)
         search(reader, "   ")
     assert titles(search(reader, "hoi nghi to dan pho", page="2")) == ["Hội nghị tổ dân phố"]
 

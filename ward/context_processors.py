@@ -3,9 +3,9 @@
 
 from django.utils.functional import SimpleLazyObject
 
-from .identity import current
+from .identity import for_request
 from .today import today
 
 
 def identity(request):
-    return {"ward": SimpleLazyObject(current), "today": today()}
+    return {"ward": SimpleLazyObject(lambda: for_request(request)), "today": today()}

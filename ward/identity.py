@@ -122,6 +122,23 @@ def current():
     return identity
 
 
+# The identity as this worker last read it, and the pages' generation it was read for: every change
+# of the identity bumps the generation (watch() below), so within one generation the copy in the
+# shared cache is the same, and pages rendered afresh need not ask for it.
+_read = page_cache.Memory(1)
+
+
+def for_request(request):
+    """current(), kept in this worker for the request's pages' generation (news.page_cache)."""
+    generation = page_cache.of_request(request)
+    entry = _read.get(KEY)
+    if entry is not None and entry.fresh and entry.generation == generation:
+        return entry.body
+    identity = current()
+    _read.put(KEY, page_cache.Entry(identity, "", generation, settings.PORTAL_PAGE_CACHE_SECONDS))
+    return identity
+
+
 def offline():
     """The identity without touching the database (the 500 page: the database may be what failed)."""
     try:

@@ -1,4 +1,6 @@
-"""{% main_menu %}: the staff's main menu, the entry for the current section marked aria-current."""
+"""{% main_menu %}: the staff's main menu, the entry for the current section marked aria-current;
+{% menu_position as name %}: which entry that is (what the kept menu differs by, ward.templatetags.
+kept_parts)."""
 
 from django import template
 
@@ -28,3 +30,12 @@ def main_menu(context):
     path = request.path if request is not None else ""
     current = current_entry(identity.menu, path)
     return {"menu": [(entry, entry is current) for entry in identity.menu]}
+
+
+@register.simple_tag(takes_context=True)
+def menu_position(context):
+    """The current entry's place in the menu, or -1."""
+    request = context.get("request")
+    menu = context["ward"].menu
+    current = current_entry(menu, request.path if request is not None else "")
+    return -1 if current is None else menu.index(current)
