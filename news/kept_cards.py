@@ -9,7 +9,8 @@ view counts, in one small query that also checks they are still published (a bul
 withdrew one announces nothing), and puts its own title, excerpt and count in.
 
 Kept as article pages are (news.page_cache): for the pages' generation, which every save of what a
-card shows bumps, and at most PORTAL_ARTICLE_CACHE_SECONDS. Only in this worker's memory. The
+card shows bumps, and at most PORTAL_ARTICLE_CACHE_SECONDS, so a title or text a bulk update changed
+is seen within that time, as on the kept article page itself. Only in this worker's memory. The
 searching itself (the query, the ranking, the excerpts) is done for every request; nothing kept here
 answers a query.
 """

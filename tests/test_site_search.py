@@ -325,3 +325,8 @@ def test_a_word_is_a_whole_syllable_also_in_the_title_ranking(reader, make_notic
         "Lịch trực",
         "Quy định mới",
     ]
+
+
+def test_no_words_match_nothing_without_reading_anything(db, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        assert all(site_search.matches(kind, [], 3, "1") == [] for kind in site_search.SEARCHABLE)

@@ -124,7 +124,8 @@ def current():
 
 # The identity as this worker last read it, and the pages' generation it was read for: every change
 # of the identity bumps the generation (watch() below), so within one generation the copy in the
-# shared cache is the same, and pages rendered afresh need not ask for it.
+# shared cache is the same, and pages rendered afresh need not ask for it. A write that announces
+# nothing is seen within the shared copy's lifetime and this one's (PORTAL_PAGE_CACHE_SECONDS).
 _read = page_cache.Memory(1)
 
 

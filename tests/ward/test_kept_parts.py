@@ -2,6 +2,7 @@
 kept_parts): rendered once per generation, each page's own menu entry marked, a change shown at once."""
 
 import re
+from datetime import datetime
 
 import pytest
 from django.db import connection
@@ -12,6 +13,7 @@ from news import page_cache
 from news.models import Category
 from ward.models import WardSettings
 
+from .test_header import HANOI, header_of
 from .test_menu import menu_of
 
 # A page rendered afresh for every request: the search page (only its cards and index are kept).
@@ -67,6 +69,16 @@ def test_a_bulk_update_shows_once_the_part_has_lived_as_long_as_a_kept_list(
     later = page_cache.time.monotonic() + settings.PORTAL_PAGE_CACHE_SECONDS + 1
     monkeypatch.setattr(page_cache.time, "monotonic", lambda: later)
     assert sections_of(reader.get(SEARCH + "hai").content.decode()) == ["Chuyển đổi số"]
+
+
+def test_the_header_is_kept_per_date_even_within_one_generation(reader, ward_identity, clock, monkeypatch):
+    """A request that straddles midnight reads its date before the generation that midnight brings:
+    the header must not be kept under the new generation with yesterday's date."""
+    monkeypatch.setattr(page_cache, "generation", lambda *args: "7")
+    clock(datetime(2026, 12, 1, 23, 59, tzinfo=HANOI))
+    assert "Thứ Ba, 01/12/2026" in header_of(reader.get(SEARCH + "mot"))
+    clock(datetime(2026, 12, 2, 0, 1, tzinfo=HANOI))
+    assert "Thứ Tư, 02/12/2026" in header_of(reader.get(SEARCH + "hai"))
 
 
 def test_without_a_request_a_part_is_rendered_each_time(db):

@@ -3,7 +3,8 @@
 base.html's head, header, menus and footer show the ward's identity, its menu, the sections and
 today's date: the same on every page, and rendering them was most of the time of a page rendered
 afresh (about 4 ms of a search page). Each such part is kept here under its name and the values
-given after it (what it differs by between pages: the menu's current entry), for the pages'
+given after it (what it differs by between pages: the menu's current entry; and the header by the
+date it shows, which a request that straddles midnight reads before the new generation), for the pages'
 generation (news.page_cache), which every save of what they show bumps and which moves at local
 midnight for the date, and at most PORTAL_PAGE_CACHE_SECONDS, the bound for a write that announces
 nothing, as for the kept lists. A part may show nothing that differs by the request, the reader or
