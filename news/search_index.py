@@ -95,6 +95,43 @@ def _counting(planes, count, within):
     return within
 
 
+class Ranking:
+    """Ranked pks, kept as groups of ordinals (bitsets in rank order, each read newest first) and
+    turned into pks only for the part a page reads: a search page shows 20 of up to MAX_RESULTS,
+    and listing all of them was most of the ranking's time. A sequence for the paginator (len and
+    slices)."""
+
+    def __init__(self, pks, groups):
+        self._pks = pks
+        self._groups = [group for group in groups if group]
+        self._sizes = [group.bit_count() for group in self._groups]
+        self._total = sum(self._sizes)
+
+    def __len__(self):
+        return self._total
+
+    def __iter__(self):
+        return iter(self._take(0, self._total))
+
+    def __getitem__(self, item):
+        if not isinstance(item, slice):
+            return self._take(range(self._total)[item], range(self._total)[item] + 1)[0]
+        start, stop, step = item.indices(self._total)
+        return self._take(start, stop) if step == 1 else self._take(0, self._total)[item]
+
+    def _take(self, start, stop):
+        """The pks ranked start to stop (stop excluded)."""
+        ordinals, offset = [], 0
+        for group, size in zip(self._groups, self._sizes, strict=True):
+            if offset >= stop:
+                break
+            if offset + size > start:
+                first, last = max(start - offset, 0), min(stop - offset, size)
+                ordinals += _ordinals(_newest(group, last))[first:last]
+            offset += size
+        return [self._pks[ordinal] for ordinal in ordinals]
+
+
 class WordIndex:
     """The approved articles' words, from rows of (pk, published_at, search_text, search_title,
     version) ordered by (published_at, pk); version is the row's (row_versions), or None."""
@@ -165,7 +202,7 @@ class WordIndex:
 
     def ranked(self, words, now):
         """The pks of the articles public at `now` holding every one of the (folded) words, ranked by
-        news.search's rule.
+        news.search's rule (a Ranking).
 
         The keys are sets of bits, not values per article: the articles whose words stand together in
         the title, in the text only, or not; and how many of the words each title holds, counted in
@@ -193,11 +230,8 @@ class WordIndex:
             in_title = self._holding(phrase, self.titles, in_title)
             in_text = self._holding(phrase, self.texts, match & ~in_title)
             groups = [in_title, in_text, match & ~in_title & ~in_text]
-        ranked = []
-        for group in groups:
-            for hits in range(len(chars), -1, -1):
-                ranked.extend(_ordinals(_counting(planes, hits, group)))
-        return [self.pks[ordinal] for ordinal in ranked]
+        ranked = [_counting(planes, hits, group) for group in groups for hits in range(len(chars), -1, -1)]
+        return Ranking(self.pks, ranked)
 
     def _holding(self, phrase, strings, candidates):
         """The candidates (a bitset) whose string holds the phrase."""
