@@ -119,6 +119,11 @@ class ArticleQuerySet(PublishableQuerySet):
             Q(published_at__gt=at) | Q(published_at=at, pk__gt=article.pk), published_at__gte=at
         ).order_by("published_at", "pk")
 
+    def as_links(self):
+        """What a link to an article shows (its title, address and date; its photos are fetched apart):
+        not the body and its texts, thousands of characters each."""
+        return self.only("title", "slug", "published_at")
+
     def with_teasers(self):
         """Without the body, which lists do not show: they read the teaser stored on save.
 

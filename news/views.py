@@ -194,7 +194,7 @@ def render_article(request, slug, keep_as, visit, cookie):
     # The row was read after this visit was recorded, if it was: on the direct path it is the live count.
     total = visit.total if visit is not None and visit.total is not None else article.view_count
     public = Article.objects.published()
-    related = list(public.related_to(article)[:RELATED_SIZE])
+    related = list(public.related_to(article).as_links()[:RELATED_SIZE])
     fetch_photos([article, *related])
     photos = list(article.photos.all())
     items = interleave(document_citations.linked_body(article), photos)
@@ -213,8 +213,8 @@ def render_article(request, slug, keep_as, visit, cookie):
             "canonical_url": request.build_absolute_uri(article.get_absolute_url()),
             "share_image": request.build_absolute_uri(photos[0].image.url) if photos else "",
             "related": related,
-            "previous": public.older_than(article).first(),
-            "next": public.newer_than(article).first(),
+            "previous": public.older_than(article).as_links().first(),
+            "next": public.newer_than(article).as_links().first(),
         },
     )
     if keep:

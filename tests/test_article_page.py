@@ -3,6 +3,8 @@
 import re
 from datetime import UTC, datetime, timedelta
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from news.models import Article
@@ -139,3 +141,18 @@ def test_detail_page_queries_do_not_grow_with_photos_or_articles(
     reader.cookies.clear()
     with django_assert_num_queries(10):
         reader.get(article.get_absolute_url())
+
+
+def test_the_links_to_other_articles_read_no_bodies(reader, make_article, category):
+    """Related, previous and next show a title, a date and a photo: their bodies (tens of KB pasted
+    from Word) are not read with them; only the article's own is."""
+    make_article(
+        title="Bài trước", body=BODY, category=category, published_at=timezone.now() - timedelta(days=2)
+    )
+    article = make_article(body=BODY, category=category, published_at=timezone.now() - timedelta(days=1))
+    make_article(title="Bài sau", body=BODY, category=category)
+    with CaptureQueriesContext(connection) as queries:
+        html = reader.get(article.get_absolute_url()).content.decode()
+    assert "Bài trước" in html and "Bài sau" in html
+    reading_bodies = [q["sql"] for q in queries if '"news_article"."body"' in q["sql"]]
+    assert len(reading_bodies) == 1 and "slug" in reading_bodies[0]
