@@ -148,6 +148,66 @@ def article_text(rng, n):
     return title, summary, "\n".join(f"<p>{p}</p>" for p in paragraphs)
 
 
+# A ward's share of the other types the search page also searches ("Trong các mục khác",
+# portal.site_search): without them the search row leaves out what a real ward's first page of
+# results reads. Saved one by one, as staff and residents' answered questions are, so that save()
+# makes their search text; a few hundred each, as a ward holds after a few years.
+WARD_ITEMS = {"pages": 60, "notices": 300, "documents": 300, "questions": 300}
+
+
+def fill_ward_items(rng, now, counts=WARD_ITEMS):
+    """Giới thiệu pages, notices, documents and answered questions in the corpus's words, all public."""
+    from datetime import timedelta
+
+    from documents.models import Document, DocumentType, IssuingBody
+    from notices.models import Notice
+    from pages.models import Page
+    from questions.models import Question
+
+    def sentence(low, high):
+        text = " ".join(rng.choices(VOCABULARY, WEIGHTS, k=rng.randint(low, high)))
+        return text[0].upper() + text[1:]
+
+    def body(paragraphs):
+        return "".join(f"<p>{sentence(12, 24)}. {sentence(8, 16)}.</p>" for _ in range(paragraphs))
+
+    published = {"status": "published"}
+    for n in range(counts["pages"]):
+        Page.objects.create(
+            title=sentence(3, 6), body=body(4), published_at=now - timedelta(days=n), **published
+        )
+    for n in range(counts["notices"]):
+        start = now - timedelta(days=2 * n)
+        Notice.objects.create(
+            title=sentence(6, 12),
+            body=body(2),
+            published_at=start,
+            valid_from=start,
+            valid_until=start + timedelta(days=rng.choice((3, 7, 30))),
+            **published,
+        )
+    kind, _ = DocumentType.objects.get_or_create(name="Nghị quyết")
+    issuer, _ = IssuingBody.objects.get_or_create(name="Ban Thường vụ Đảng ủy", defaults={"order": 1})
+    for n in range(counts["documents"]):
+        Document.objects.create(
+            number=f"{n + 1:02d}-NQ/ĐU",
+            doc_type=kind,
+            issuer=issuer,
+            summary=sentence(8, 16),
+            issued_on=(now - timedelta(days=3 * n)).date(),
+            published_at=now - timedelta(days=3 * n),
+            **published,
+        )
+    for n in range(counts["questions"]):
+        Question.objects.create(
+            subject=f"{sentence(6, 12)}?",
+            body=f"{sentence(15, 30)}.",
+            answer=f"{sentence(20, 40)}. {sentence(10, 20)}.",
+            published_at=now - timedelta(hours=20 * n),
+            **published,
+        )
+
+
 def fill(articles, photos, out, seed=2026):
     sys.path.insert(0, str(ROOT))
     import django
@@ -230,6 +290,7 @@ def fill(articles, photos, out, seed=2026):
                     )
             batch = []
     ArticlePhoto.objects.bulk_create(photo_rows, batch_size=2000)
+    fill_ward_items(rng, now)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")

@@ -5,17 +5,22 @@ The benchmark itself (gunicorn, wrk) is not run here: speed is measured in bench
 
 import importlib.util
 import os
+import random
 import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.test import RequestFactory
 from django.urls import resolve
+from django.utils import timezone
 
+from news import page_cache
 from news.models import Article, Category
-from news.search import indexed, plain_text
+from news.search import indexed, plain_text, query_words
 from news.teasers import teaser_of
+from portal import site_search
 
 ROOT = Path(__file__).resolve().parent.parent
 spec = importlib.util.spec_from_file_location("http_load", ROOT / "bench" / "http_load.py")
@@ -50,7 +55,6 @@ def test_a_path_wrk_could_not_send_is_refused(tmp_path):
 @pytest.mark.django_db
 def test_generated_articles_are_stored_as_save_would_store_them():
     """The benchmark fills with bulk_create, which skips save(): its derived columns must match save()'s."""
-    import random
 
     title, summary, body = http_load.article_text(random.Random(1), 7)
     article = Article.objects.create(
@@ -134,3 +138,24 @@ def test_requests_unanswered_when_wrk_stopped_may_add_only_themselves():
     assert not counting_check("a", 10, before, four_more, in_flight=3)[1]
     assert not counting_check("a", 10, before, one_less, in_flight=3)[1]
     assert not counting_check("a", 10, before, three_more)[1]
+
+
+@pytest.mark.django_db
+def test_the_wards_other_items_are_public_and_found_by_the_benchmarks_searches(ward_identity):
+    """The search row must read what a real ward's first page of results reads: the other types'
+    block holds hits for the benchmark's queries."""
+    counts = {"pages": 3, "notices": 10, "documents": 10, "questions": 10}
+    http_load.fill_ward_items(random.Random(1), timezone.now(), counts)
+    generation = page_cache.generation()
+    kept = {kind.key: len(site_search.kept(kind, generation).items) for kind in site_search.SEARCHABLE}
+    assert kept == {"gioi-thieu": 3, "thong-bao": 10, "van-ban": 10, "hoi-dap": 10}
+
+    class FirstPage:
+        number = 1
+
+    request = RequestFactory().get("/tim-kiem/")
+    hits = [
+        site_search.found_elsewhere(request, query_words(query), FirstPage, generation)
+        for query in http_load.SEARCHES[:300]
+    ]
+    assert sum(bool(found) for found in hits) > 100
