@@ -874,6 +874,7 @@ def main(argv=None):
                 "articles": args.articles,
                 "photos": data["postgresql"]["photos"],
                 "mean_body_chars": data["postgresql"]["mean_body_chars"],
+                "ward_items": WARD_ITEMS,
                 "duration_s": args.duration,
                 "connections": args.connections,
                 "wrk_threads": args.threads,
@@ -952,14 +953,25 @@ def format_table(results):
     return "\n".join(lines)
 
 
+def _ward_items(settings):
+    """The other searched types the data held, as the docs block says them ("" for an older run's)."""
+    items = settings.get("ward_items")
+    if not items:
+        return ""
+    return (
+        f", {items['pages']} Giới thiệu pages, {items['notices']} notices, {items['documents']} documents"
+        f" and {items['questions']} answered questions"
+    )
+
+
 def docs_block(results):
     m, s = results["machine"], results["settings"]
     lines = [
         f"### Latest run: {results['date']}",
         "",
         f"{s['articles']:,} articles ({s['photos']:,} photos, bodies of {s['mean_body_chars']:,} characters"
-        f" on average), {s['connections']} connections, {s['duration_s']} s a run, {s['gunicorn']};"
-        f" the whole run took {s['total_s']} s.",
+        f" on average){_ward_items(s)}, {s['connections']} connections, {s['duration_s']} s a run,"
+        f" {s['gunicorn']}; the whole run took {s['total_s']} s.",
         "",
         "| page | req/s | p50 ms | p99 ms | ceiling req/s | share of ceiling | non-2xx | KB |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
