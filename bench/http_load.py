@@ -1,7 +1,7 @@
 """Benchmark: the portal over HTTP under gunicorn with production settings, against "the ceiling".
 
     scripts/setup requirements.txt
-    .venv/bin/python bench/http_load.py          # the full run, about 5 minutes; updates docs/PERFORMANCE.md
+    .venv/bin/python bench/http_load.py          # the full run, about 11 minutes; updates docs/PERFORMANCE.md
     .venv/bin/python bench/http_load.py --quick  # a smoke test, under a minute; writes no docs
 
 One run:
@@ -679,7 +679,7 @@ def parse_args(argv=None):
     )
     parser.add_argument("--ports", help="FIRST-LAST: take the servers' ports from this range only")
     parser.add_argument("--keep", action="store_true", help="keep the database and the temporary folder")
-    parser.add_argument("--time-limit", type=int, default=600, help="give up after this many seconds")
+    parser.add_argument("--time-limit", type=int, default=1200, help="give up after this many seconds")
     parser.add_argument("--fill", help=argparse.SUPPRESS)  # internal: load data into DATABASE_URL
     args = parser.parse_args(argv)
     args.articles = args.articles or (1000 if args.quick else 10_000)
