@@ -100,8 +100,8 @@ def cards(keys, words, generation):
     """
     kept = {}
     for pk in keys:
-        entry = _cards.get(pk)
-        if entry is not None and entry.fresh and entry.generation == generation:
+        entry = _cards.current(pk, generation)
+        if entry is not None:
             kept[pk] = entry.body
     shown = {}
     if kept:

@@ -70,6 +70,20 @@ class Memory:
             while len(self._kept) > self.entries:
                 self._kept.popitem(last=False)
 
+    def current(self, name, generation):
+        """The entry kept under name, if it is for this generation and still fresh; else None."""
+        entry = self.get(name)
+        return entry if entry is not None and entry.fresh and entry.generation == generation else None
+
+    def kept(self, name, generation, lifetime, make):
+        """What is kept under name for this generation, or make()'s answer, kept from now on for the
+        generation and at most lifetime seconds."""
+        entry = self.current(name, generation)
+        if entry is None:
+            entry = Entry(make(), "", generation, lifetime)
+            self.put(name, entry)
+        return entry.body
+
     def clear(self):
         with self._lock:
             self._kept.clear()

@@ -71,7 +71,7 @@ def kept_page(view):
     def wrapper(request, *args, **kwargs):
         if not page_cache.cacheable(request):
             return view(request, *args, **kwargs)
-        generation = request.pages_generation = page_cache.generation()
+        generation = page_cache.of_request(request)
         kept = kept_list_page(request, generation)
         if kept is not None:
             return kept
@@ -235,7 +235,7 @@ def search(request):
     # not reached yet shows nothing unpublished.
     keys, generation = [], None
     if words:
-        generation = request.pages_generation = page_cache.generation()
+        generation = page_cache.of_request(request)
         keys = search_index.ranked_public(words, generation)
     page = paginate(request, keys)
     context = {"query": query, "words": words, "page": page, "capped": page.paginator.count >= MAX_RESULTS}

@@ -165,13 +165,8 @@ def _make(kind, db):
 
 def kept(kind, generation, db=DEFAULT_DB_ALIAS):
     """The type's Kept for this generation of the pages (news.page_cache.generation())."""
-    entry = _kept.get((db, kind.key))
-    if entry is not None and entry.fresh and entry.generation == generation:
-        return entry.body
-    made = _make(kind, db)
     lifetime = settings.PORTAL_PAGE_CACHE_SECONDS
-    _kept.put((db, kind.key), page_cache.Entry(made, "", generation, lifetime))
-    return made
+    return _kept.kept((db, kind.key), generation, lifetime, lambda: _make(kind, db))
 
 
 def matches(kind, words, limit, generation, db=DEFAULT_DB_ALIAS):

@@ -131,13 +131,7 @@ _read = page_cache.Memory(1)
 
 def for_request(request):
     """current(), kept in this worker for the request's pages' generation (news.page_cache)."""
-    generation = page_cache.of_request(request)
-    entry = _read.get(KEY)
-    if entry is not None and entry.fresh and entry.generation == generation:
-        return entry.body
-    identity = current()
-    _read.put(KEY, page_cache.Entry(identity, "", generation, settings.PORTAL_PAGE_CACHE_SECONDS))
-    return identity
+    return _read.kept(KEY, page_cache.of_request(request), settings.PORTAL_PAGE_CACHE_SECONDS, current)
 
 
 def offline():

@@ -31,14 +31,9 @@ class KeptNode(template.Node):
         request = context.get("request")
         if request is None:  # no generation to keep it for
             return self.nodelist.render(context)
-        generation = page_cache.of_request(request)
         key = (self.name, *(value.resolve(context) for value in self.values))
-        entry = _parts.get(key)
-        if entry is not None and entry.fresh and entry.generation == generation:
-            return entry.body
-        body = self.nodelist.render(context)
-        _parts.put(key, page_cache.Entry(body, "text/html", generation, settings.PORTAL_PAGE_CACHE_SECONDS))
-        return body
+        generation, lifetime = page_cache.of_request(request), settings.PORTAL_PAGE_CACHE_SECONDS
+        return _parts.kept(key, generation, lifetime, lambda: self.nodelist.render(context))
 
 
 @register.tag
