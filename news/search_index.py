@@ -115,7 +115,8 @@ class Ranking:
 
     def __getitem__(self, item):
         if not isinstance(item, slice):
-            return self._take(range(self._total)[item], range(self._total)[item] + 1)[0]
+            index = range(self._total)[item]  # an IndexError past either end, as a list's
+            return self._take(index, index + 1)[0]
         start, stop, step = item.indices(self._total)
         return self._take(start, stop) if step == 1 else self._take(0, self._total)[item]
 

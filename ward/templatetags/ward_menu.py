@@ -23,19 +23,21 @@ def current_entry(menu, path):
     return best
 
 
+def _current(context):
+    """The ward's menu and the entry of the page being rendered in it (or None)."""
+    request = context.get("request")
+    menu = context["ward"].menu
+    return menu, current_entry(menu, request.path if request is not None else "")
+
+
 @register.inclusion_tag("ward/_main_menu.html", takes_context=True)
 def main_menu(context):
-    identity = context["ward"]
-    request = context.get("request")
-    path = request.path if request is not None else ""
-    current = current_entry(identity.menu, path)
-    return {"menu": [(entry, entry is current) for entry in identity.menu]}
+    menu, current = _current(context)
+    return {"menu": [(entry, entry is current) for entry in menu]}
 
 
 @register.simple_tag(takes_context=True)
 def menu_position(context):
     """The current entry's place in the menu, or -1."""
-    request = context.get("request")
-    menu = context["ward"].menu
-    current = current_entry(menu, request.path if request is not None else "")
+    menu, current = _current(context)
     return -1 if current is None else menu.index(current)
