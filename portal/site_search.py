@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS
 from django.db.models import F
+from django.template.defaultfilters import date as format_date
+from django.utils.timezone import template_localtime
 
 from documents.models import Document
 from news import page_cache
@@ -110,10 +112,23 @@ BY_KEY = {kind.key: kind for kind in SEARCHABLE}
 
 
 @dataclass(frozen=True)
+class Listed:
+    """What a hit shows of an item, made when the item is kept: its address and date cost a URL
+    reversal and two date formats each, and the block shows up to twelve hits."""
+
+    url: str
+    title: str  # as written; a search marks its words
+    date_iso: str  # "" where the item has no date
+    date_text: str  # dd/mm/yyyy in the portal's time zone, as the date filter writes it
+    note: str
+
+
+@dataclass(frozen=True)
 class Hit:
     url: str
     title: str  # escaped, the words in <mark>
-    date: object
+    date_iso: str
+    date_text: str
     note: str
 
 
@@ -143,7 +158,7 @@ _kept = page_cache.Memory(4 * len(SEARCHABLE))
 
 @dataclass(frozen=True)
 class Kept:
-    items: list  # the type's public items, newest first (date, then pk, both descending)
+    items: list  # the type's public items as hits show them (Listed), newest first (date, then pk)
     holding: dict  # each folded syllable -> the positions in items of those whose search_text holds it
     titles: list  # per item, the syllables of its folded title (empty where the type ranks none)
 
@@ -154,13 +169,26 @@ def _make(kind, db):
     queryset = queryset.annotate(words_=F("search_text"))
     if kind.ranks_titles:
         queryset = queryset.annotate(title_words_=F("search_title"))
-    items = list(queryset.order_by(f"-{kind.date_field}", "-pk"))
-    holding, titles = defaultdict(list), []
-    for position, item in enumerate(items):
+    items, holding, titles = [], defaultdict(list), []
+    for position, item in enumerate(queryset.order_by(f"-{kind.date_field}", "-pk")):
         for word in set(item.__dict__.pop("words_").split()):
             holding[word].append(position)
         titles.append(frozenset(item.__dict__.pop("title_words_", "").split()))
+        items.append(_listed(kind, item))
     return Kept(items, {word: frozenset(found) for word, found in holding.items()}, titles)
+
+
+def _listed(kind, item):
+    # In the portal's time zone, as the template's date filter has it (a datetime; a date stays).
+    date = template_localtime(getattr(item, kind.date_field))
+    return Listed(
+        url=item.get_absolute_url(),
+        title=getattr(item, kind.title_field),
+        date_iso=format_date(date, "Y-m-d") if date else "",
+        date_text=format_date(date, "d/m/Y") if date else "",
+        # Fixed for the generation: it moves when a notice's validity comes due (due_fields).
+        note=kind.note(item) if kind.note else "",
+    )
 
 
 def kept(kind, generation, db=DEFAULT_DB_ALIAS):
@@ -170,7 +198,7 @@ def kept(kind, generation, db=DEFAULT_DB_ALIAS):
 
 
 def matches(kind, words, limit, generation, db=DEFAULT_DB_ALIAS):
-    """The first `limit` items of this type holding every word (each a whole syllable of its folded
+    """The first `limit` items (Listed) of this type holding every word (each a whole syllable of its folded
     text): those with more of the words in the title first, then the newest. `words` are distinct
     (news.search.query_words)."""
     if not words:
@@ -206,12 +234,7 @@ def found_elsewhere(request, words, page, generation):
         if not items:
             continue
         hits = [
-            Hit(
-                url=item.get_absolute_url(),
-                title=highlight(getattr(item, kind.title_field), words),
-                date=getattr(item, kind.date_field),
-                note=kind.note(item) if kind.note else "",
-            )
+            Hit(item.url, highlight(item.title, words), item.date_iso, item.date_text, item.note)
             for item in items[:shown]
         ]
         found.append(Found(kind, hits, more=len(items) > shown, expanded=expanded))

@@ -3,7 +3,7 @@ portal.site_search): by the articles' word rule, only what residents may open, n
 of each, escaped."""
 
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.utils import timezone
@@ -330,3 +330,14 @@ def test_a_word_is_a_whole_syllable_also_in_the_title_ranking(reader, make_notic
 def test_no_words_match_nothing_without_reading_anything(db, django_assert_num_queries):
     with django_assert_num_queries(0):
         assert all(site_search.matches(kind, [], 3, "1") == [] for kind in site_search.SEARCHABLE)
+
+
+def test_a_hit_is_dated_in_the_wards_time_zone(reader, make_page, make_notice):
+    """18:30 UTC on 1 December is 01:30 on 2 December in Hà Nội: the hit says 02/12/2026."""
+    page = make_page(title="Lịch tiếp công dân")
+    late = datetime(2026, 12, 1, 18, 30, tzinfo=UTC)
+    Page.objects.filter(pk=page.pk).update(updated_at=late)
+    make_notice(title="Lịch tiếp công dân tháng Một", valid_from=late)
+    html = search(reader, "lich tiep cong dan").content.decode()
+    assert html.count('<p class="meta">Cập nhật <time datetime="2026-12-02">02/12/2026</time></p>') == 1
+    assert html.count('<p class="meta">Hiệu lực từ <time datetime="2026-12-02">02/12/2026</time></p>') == 1
