@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import OperationalError, connection
 from django.utils import timezone
 
-from news import page_cache, search_index
+from news import kept_cards, page_cache, search_index
 from news.models import Article
 from news.search import query_words, search_articles
 
@@ -169,15 +169,29 @@ def start_hook():
     return runpy.run_path(str(settings.BASE_DIR / "gunicorn.conf.py"))["post_worker_init"]
 
 
-def test_a_starting_worker_makes_the_index_before_the_first_search(
+def test_a_starting_worker_makes_the_index_and_the_newest_cards_before_the_first_search(
     reader, make_article, django_assert_num_queries, ward_identity
 ):
-    """gunicorn's hook makes it: the first search then asks only for its page (the rows, their photos,
-    the menu's sections) and the other types (tests/test_search.py), not for the index."""
+    """gunicorn's hook makes them: the first search then asks only for its cards' counts and the other
+    types (tests/test_search.py), not for the index, nor for the rows and photos of its cards."""
     make_article(title="Hội nghị chi bộ")
     start_hook()(worker=None)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):  # the counts, the four other types, the menu's sections
         assert titles(search(reader, "hoi nghi")) == ["Hội nghị chi bộ"]
+
+
+def test_a_starting_worker_makes_only_the_newest_cards(
+    reader, make_article, django_assert_num_queries, ward_identity, monkeypatch
+):
+    """Of the newest CARDS_WARMED published articles (news.kept_cards): an older one's card is made
+    at the first search that shows it, with its row and its photos."""
+    monkeypatch.setattr("news.kept_cards.CARDS_WARMED", 1)
+    make_article(title="Hội nghị chi bộ tháng trước", published_at=timezone.now() - timedelta(days=30))
+    make_article(title="Hội nghị chi bộ tháng này")
+    start_hook()(worker=None)
+    with django_assert_num_queries(8):  # as above, and the older one's row and photos
+        found = titles(search(reader, "hoi nghi"))
+    assert found == ["Hội nghị chi bộ tháng này", "Hội nghị chi bộ tháng trước"]
 
 
 def test_a_worker_starts_when_the_index_cannot_be_made(reader, make_article, monkeypatch, caplog):
@@ -187,7 +201,9 @@ def test_a_worker_starts_when_the_index_cannot_be_made(reader, make_article, mon
         raise OperationalError("the database is not up yet")
 
     monkeypatch.setattr(search_index, "approved_rows", unreachable)
+    monkeypatch.setattr(kept_cards, "_made_for", lambda keys, generation: unreachable())
     start_hook()(worker=None)
     assert "search index not made at start" in caplog.text
+    assert "search cards not made at start" in caplog.text
     monkeypatch.undo()
     assert titles(search(reader, "hoi nghi")) == ["Hội nghị chi bộ"]
