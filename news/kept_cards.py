@@ -24,14 +24,12 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.template import loader
 from django.utils.safestring import mark_safe
 
-from . import page_cache
+from . import page_cache, stencils
 from .highlight import highlight, result_excerpt
 from .models import Article, fetch_photos
 
-TITLE_MARK = "\u2063tiêu-đề\u2063"
-EXCERPT_MARK = "\u2063trích-đoạn\u2063"
-VIEWS_MARK = "\u2063lượt-xem\u2063"
-MARKS = (TITLE_MARK, EXCERPT_MARK, VIEWS_MARK)
+# The values a card's stencil leaves out (news.stencils).
+VALUES = ("title", "excerpt", "views")
 # More than the articles a day of searches lands on (the newest matches rank first). A card is about
 # 1.5 KB and its texts as much as the article's text (about 8 KB in memory for 3,700 characters), so
 # about 50 MB a worker at most.
@@ -54,22 +52,19 @@ def texts_of(article):
 
 
 class Kept:
-    __slots__ = ("marks", "pieces", "texts", "title")
+    __slots__ = ("stencil", "texts", "title")
 
-    def __init__(self, marks, pieces, article):
-        self.marks, self.pieces = marks, pieces  # the marks in the card's order, the text around them
-        self.title, self.texts = article.title, texts_of(article)
+    def __init__(self, stencil, article):
+        self.stencil, self.title, self.texts = stencil, article.title, texts_of(article)
 
     def card(self, words, views):
-        filled = {
-            TITLE_MARK: highlight(self.title, words),
-            EXCERPT_MARK: result_excerpt(self.texts, words),
-            VIEWS_MARK: str(views),
-        }
-        parts = [self.pieces[0]]
-        for mark, piece in zip(self.marks, self.pieces[1:], strict=True):
-            parts += [filled[mark], piece]
-        return "".join(parts)
+        return self.stencil.fill(
+            {
+                "title": highlight(self.title, words),
+                "excerpt": result_excerpt(self.texts, words),
+                "views": str(views),
+            }
+        )
 
 
 def _render(article, title, excerpt, views):
@@ -84,18 +79,12 @@ def _render(article, title, excerpt, views):
 
 
 def _made(article, generation):
-    """The article's card rendered with the marks in, kept from now on; None where the card's template
-    shows one of them twice, or not at all."""
-    card = _render(article, *MARKS)
-    if [card.count(mark) for mark in MARKS] != [1, 1, 1]:
+    """The article's card as a stencil, kept from now on; None where the card's template shows one of
+    its values twice (news.stencils.cut)."""
+    stencil = stencils.cut(_render(article, *map(stencils.mark, VALUES)), VALUES)
+    if stencil is None:
         return None
-    marks = sorted((card.index(mark), mark) for mark in MARKS)
-    pieces, at = [], 0
-    for index, mark in marks:
-        pieces.append(card[at:index])
-        at = index + len(mark)
-    pieces.append(card[at:])
-    kept = Kept(tuple(mark for _, mark in marks), tuple(pieces), article)
+    kept = Kept(stencil, article)
     lifetime = settings.PORTAL_ARTICLE_CACHE_SECONDS
     _cards.put(article.pk, page_cache.Entry(kept, "text/html", generation, lifetime, article.pk))
     return kept

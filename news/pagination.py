@@ -51,17 +51,21 @@ class PageLink:
     phone_only: bool = False  # a gap shown on a phone only, where its row leaves out numbers
 
 
-def page_url(query, number):
-    """The list's own address with this page: the other parameters kept (a search's words, a filter),
-    page 1 as the list's address without ?page=."""
-    params = [(key, value) for key, values in query.lists() if key != "page" for value in values]
-    if number > 1:
-        params.append(("page", str(number)))
-    return "?" + urlencode(params, quote_via=quote) if params else "?"
+def page_urls(query):
+    """number -> the list's own address with this page: the other parameters of query kept (a search's
+    words, a filter), page 1 as the list's address without ?page=."""
+    kept = urlencode(
+        [(key, value) for key, values in query.lists() if key != "page" for value in values], quote_via=quote
+    )
+    with_page = f"?{kept}&page=" if kept else "?page="
+    return lambda number: f"{with_page}{number}" if number > 1 else f"?{kept}"
 
 
 def _numbers(page, on_each_side):
-    return list(page.paginator.get_elided_page_range(page.number, on_each_side=on_each_side, on_ends=ON_ENDS))
+    """The row's page numbers, None for each gap. (Django gives its ELLIPSIS, a lazy translation that
+    each comparison translates again.)"""
+    items = page.paginator.get_elided_page_range(page.number, on_each_side=on_each_side, on_ends=ON_ENDS)
+    return [item if isinstance(item, int) else None for item in items]
 
 
 def page_links(page, query):
@@ -72,14 +76,15 @@ def page_links(page, query):
     leaves out numbers that the wide row shows without a gap, a gap of its own stands in for them.
     """
     paginator, number = page.paginator, page.number
-    on_phone = {item for item in _numbers(page, PHONE_EACH_SIDE) if item != paginator.ELLIPSIS}
+    page_url = page_urls(query)
+    on_phone = set(_numbers(page, PHONE_EACH_SIDE)) - {None}
     links = []
     if page.has_previous():
-        links.append(PageLink("Đầu", "first", page_url(query, 1)))
-        links.append(PageLink("Trước", "previous", page_url(query, number - 1)))
+        links.append(PageLink("Đầu", "first", page_url(1)))
+        links.append(PageLink("Trước", "previous", page_url(number - 1)))
     shown_on_phone, gap_since = None, False
     for item in _numbers(page, ON_EACH_SIDE):
-        if item == paginator.ELLIPSIS:
+        if item is None:
             links.append(PageLink("…", "gap"))
             gap_since = True
             continue
@@ -88,9 +93,9 @@ def page_links(page, query):
                 links.append(PageLink("…", "gap", phone_only=True))
             shown_on_phone, gap_since = item, False
         current = item == number
-        url = "" if current else page_url(query, item)
+        url = "" if current else page_url(item)
         links.append(PageLink(str(item), "number", url, current=current, wide_only=item not in on_phone))
     if page.has_next():
-        links.append(PageLink("Sau", "next", page_url(query, number + 1)))
-        links.append(PageLink("Cuối", "last", page_url(query, paginator.num_pages)))
+        links.append(PageLink("Sau", "next", page_url(number + 1)))
+        links.append(PageLink("Cuối", "last", page_url(paginator.num_pages)))
     return links

@@ -26,11 +26,13 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS
 from django.db.models import F
+from django.template import loader
 from django.template.defaultfilters import date as format_date
+from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime
 
 from documents.models import Document
-from news import page_cache
+from news import page_cache, stencils
 from news.highlight import highlight
 from notices.models import Notice
 from pages.models import Page
@@ -42,6 +44,7 @@ PER_TYPE = 3
 EXPANDED = 50
 # The query-string parameter naming that type.
 TYPE_PARAMETER = "loai"
+HIT_TEMPLATE = "news/_other_hit.html"
 
 
 @dataclass(frozen=True)
@@ -111,31 +114,33 @@ SEARCHABLE = (
 BY_KEY = {kind.key: kind for kind in SEARCHABLE}
 
 
-@dataclass(frozen=True)
 class Listed:
-    """What a hit shows of an item, made when the item is kept: its address and date cost a URL
-    reversal and two date formats each, and the block shows up to twelve hits."""
+    """An item as its hit shows it (news/_other_hit.html), made when the item is kept: its address and
+    date cost a URL reversal and two date formats, and the block shows up to twelve hits. The hit's
+    markup is a stencil (news.stencils) made the first time it is shown, the title marked per search."""
 
-    url: str
-    title: str  # as written; a search marks its words
-    date_iso: str  # "" where the item has no date
-    date_text: str  # dd/mm/yyyy in the portal's time zone, as the date filter writes it
-    note: str
+    __slots__ = ("date_iso", "date_text", "kind", "note", "stencil", "title", "url")
 
+    def __init__(self, kind, url, title, date_iso, date_text, note):
+        self.kind, self.url, self.title, self.note = kind, url, title, note
+        self.date_iso, self.date_text = date_iso, date_text  # "" where the item has no date
+        self.stencil = None
 
-@dataclass(frozen=True)
-class Hit:
-    url: str
-    title: str  # escaped, the words in <mark>
-    date_iso: str
-    date_text: str
-    note: str
+    def hit(self, words):
+        """The hit's HTML, the words marked in its title."""
+        title = highlight(self.title, words)
+        if self.stencil is None:
+            self.stencil = stencils.cut(self._render(stencils.mark("title")), ["title"]) or False
+        return mark_safe(self.stencil.fill({"title": title}) if self.stencil else self._render(title))  # noqa: S308
+
+    def _render(self, title):
+        return loader.render_to_string(HIT_TEMPLATE, {"kind": self.kind, "item": self, "title": title})
 
 
 @dataclass(frozen=True)
 class Found:
     kind: SearchableType
-    hits: list
+    hits: list  # each hit's HTML (Listed.hit)
     more: bool  # there are more than shown: a "Xem thêm" link (or, expanded, "add a word")
     expanded: bool
 
@@ -182,6 +187,7 @@ def _listed(kind, item):
     # In the portal's time zone, as the template's date filter has it (a datetime; a date stays).
     date = template_localtime(getattr(item, kind.date_field))
     return Listed(
+        kind,
         url=item.get_absolute_url(),
         title=getattr(item, kind.title_field),
         date_iso=format_date(date, "Y-m-d") if date else "",
@@ -233,9 +239,6 @@ def found_elsewhere(request, words, page, generation):
         items = matches(kind, words, shown + 1, generation)
         if not items:
             continue
-        hits = [
-            Hit(item.url, highlight(item.title, words), item.date_iso, item.date_text, item.note)
-            for item in items[:shown]
-        ]
+        hits = [item.hit(words) for item in items[:shown]]
         found.append(Found(kind, hits, more=len(items) > shown, expanded=expanded))
     return found
