@@ -97,12 +97,6 @@ class ArticleQuerySet(PublishableQuerySet):
             .order_by("category__order", "category__name", "category_id", "-published_at", "-pk")
         )
 
-    def related_to(self, article):
-        """Others in the same section, newest first; none for an article without a section."""
-        if not article.category_id:
-            return self.none()
-        return self.filter(category_id=article.category_id).exclude(pk=article.pk)
-
     # older_than() and newer_than() repeat the time as a plain bound (published_at <= at): the OR alone
     # gives the index nothing to start from, and the database read from the newest article down.
     def older_than(self, article):

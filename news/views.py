@@ -17,14 +17,14 @@ from portal.site_search import found_elsewhere
 from . import front_page, kept_cards, page_cache, search_index, view_counter
 from .body import interleave
 from .counting import decide, remember_visit, visit_key
-from .models import MOST_VIEWED_DAYS, Article, Category, fetch_photos
+from .models import MOST_VIEWED_DAYS, Article, Category
 from .pagination import paginate, requested_number
+from .related import related_with_photos
 from .search import MAX_QUERY_LENGTH, MAX_RESULTS, query_words
 from .text import nfc
 
 # How many of each list the pages show.
 SIDEBAR_SIZE = 5
-RELATED_SIZE = 5
 NOT_FOUND_LATEST = 5
 
 
@@ -194,8 +194,7 @@ def render_article(request, slug, keep_as, visit, cookie):
     # The row was read after this visit was recorded, if it was: on the direct path it is the live count.
     total = visit.total if visit is not None and visit.total is not None else article.view_count
     public = Article.objects.published()
-    related = list(public.related_to(article).as_links()[:RELATED_SIZE])
-    fetch_photos([article, *related])
+    related = related_with_photos(article, page_cache.of_request(request))
     photos = list(article.photos.all())
     items = interleave(document_citations.linked_body(article), photos)
     response = render(

@@ -33,6 +33,28 @@ def test_related_are_the_newest_of_the_same_section_without_itself_drafts_or_sch
     assert related_titles(html) == [f"Cùng chuyên mục {n}" for n in range(5)]
 
 
+def test_a_sections_newest_are_kept_for_its_other_articles_until_one_is_saved(
+    reader, make_article, category, django_assert_num_queries, ward_identity
+):
+    """news.related keeps them per section: the next article of the section rendered afresh asks only
+    for its own photos, shows the newest others but itself, and a newly published one at once."""
+    now = timezone.now()
+    first = make_article(title="Tin thứ nhất", category=category, published_at=now - timedelta(hours=1))
+    second = make_article(title="Tin thứ hai", category=category, published_at=now - timedelta(hours=2))
+    make_article(title="Tin thứ ba", category=category, published_at=now - timedelta(hours=3))
+    assert related_titles(reader.get(first.get_absolute_url()).content.decode()) == [
+        "Tin thứ hai",
+        "Tin thứ ba",
+    ]
+    # tests/test_article_page.py's 10 but the menu's sections (kept with the page's frame) and these.
+    with django_assert_num_queries(8):
+        html = reader.get(second.get_absolute_url()).content.decode()
+    assert related_titles(html) == ["Tin thứ nhất", "Tin thứ ba"]
+    make_article(title="Tin mới đăng", category=category, published_at=timezone.now())
+    html = reader.get(second.get_absolute_url()).content.decode()
+    assert related_titles(html) == ["Tin mới đăng", "Tin thứ nhất", "Tin thứ ba"]
+
+
 def test_an_article_without_a_section_has_no_related_block(reader, make_article):
     article = make_article()
     make_article()
