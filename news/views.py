@@ -212,6 +212,7 @@ def render_article(request, slug, keep_as, visit, cookie):
             "canonical_url": request.build_absolute_uri(article.get_absolute_url()),
             "share_image": request.build_absolute_uri(photos[0].image.url) if photos else "",
             "related": related,
+            "related_key": tuple(other.pk for other in related),
             "previous": public.older_than(article).as_links().first(),
             "next": public.newer_than(article).as_links().first(),
         },

@@ -55,6 +55,21 @@ def test_a_sections_newest_are_kept_for_its_other_articles_until_one_is_saved(
     assert related_titles(html) == ["Tin mới đăng", "Tin thứ nhất", "Tin thứ ba"]
 
 
+def test_the_kept_related_news_show_a_related_article_as_saved_since(reader, make_article, category):
+    """The block is kept rendered per list of related news (news/article_detail.html): a save of one
+    of them shows at the next page, on every article of the section."""
+    related = make_article(title="Tổng kết năm học", category=category, published_at=timezone.now())
+    readers = [make_article(title=f"Tin {n}", category=category) for n in range(7)]
+    for article in readers[-2:]:
+        assert "Tổng kết năm học" in related_titles(reader.get(article.get_absolute_url()).content.decode())
+    related.title = "Tổng kết năm học 2025-2026"
+    related.save()
+    for article in readers[-2:]:
+        assert "Tổng kết năm học 2025-2026" in related_titles(
+            reader.get(article.get_absolute_url()).content.decode()
+        )
+
+
 def test_an_article_without_a_section_has_no_related_block(reader, make_article):
     article = make_article()
     make_article()

@@ -1,4 +1,4 @@
-"""{% kept "name" [value …] %}…{% endkept %}: a part of every page kept rendered in this worker.
+"""{% kept "name" [value …] %}…{% endkept %}: a part of many pages kept rendered in this worker.
 
 base.html's head, header, menus and footer show the ward's identity, its menu, the sections and
 today's date: the same on every page, and rendering them was most of the time of a page rendered
@@ -7,7 +7,8 @@ given after it (what it differs by between pages: the menu's current entry; and 
 date it shows, which a request that straddles midnight reads before the new generation), for the pages'
 generation (news.page_cache), which every save of what they show bumps and which moves at local
 midnight for the date, and at most PORTAL_PAGE_CACHE_SECONDS, the bound for a write that announces
-nothing, as for the kept lists. A part may show nothing that differs by the request, the reader or
+nothing, as for the kept lists. An article page's related news are kept so too, by the list of
+them (news/article_detail.html). A part may show nothing that differs by the request, the reader or
 the page but those values: the blocks child templates fill stay outside every kept part.
 """
 
@@ -18,8 +19,9 @@ from news import page_cache
 
 register = template.Library()
 
-# A few parts, each kept once per menu entry at most.
-PARTS_KEPT = 64
+# A few parts of the frame, each kept once per menu entry at most; and an article page's related news,
+# once per list of them (about seven lists a section).
+PARTS_KEPT = 256
 _parts = page_cache.Memory(PARTS_KEPT)
 
 
