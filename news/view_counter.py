@@ -34,7 +34,8 @@ log = logging.getLogger(__name__)
 
 # KEYS: 1 pending hash, 2 the article's total, 3 the address's counter, 4 the pages' generation,
 # 5 the next due time, 6 the flush lock. ARGV: 1 count it (1/0), 2 pending field, 3 limit,
-# 4 limit window (s), 5 flush lock lifetime (s).
+# 4 limit window (s), 5 flush lock lifetime (s), 6 the database's count where the caller has read it
+# (else ""), from which a total not in Redis yet starts (_start_total's rule, in the same round trip).
 # Returns {counted (1/0), total or false, generation or false, next due or false, flush lock taken (1/0)}.
 _SCRIPT = """
 local counted = 0
@@ -49,7 +50,12 @@ if ARGV[1] == '1' then
 end
 local lock = 0
 if counted == 1 and redis.call('SET', KEYS[6], '1', 'NX', 'EX', tonumber(ARGV[5])) then lock = 1 end
-return {counted, redis.call('GET', KEYS[2]), redis.call('GET', KEYS[4]), redis.call('GET', KEYS[5]), lock}
+local total = redis.call('GET', KEYS[2])
+if not total and ARGV[6] ~= '' then
+  total = tonumber(ARGV[6]) + tonumber(redis.call('HGET', KEYS[1], ARGV[2]) or '0')
+  redis.call('SET', KEYS[2], total)
+end
+return {counted, total, redis.call('GET', KEYS[4]), redis.call('GET', KEYS[5]), lock}
 """
 
 
@@ -109,6 +115,7 @@ def visit(article_id, stored_total, count, address):
         settings.PORTAL_VIEWS_PER_ADDRESS,
         settings.PORTAL_VIEWS_ADDRESS_WINDOW,
         max(settings.PORTAL_VIEWS_FLUSH_SECONDS, 1),
+        "" if stored_total is None else stored_total,
     ]
     counted, total, generation, next_due, lock = _visit_script()(keys=keys, args=args)
     if total is None:
@@ -120,7 +127,8 @@ def visit(article_id, stored_total, count, address):
 
 def _start_total(client, article_id, stored_total):
     """The live total from the database's count and today's views not yet flushed (display only:
-    the exact count is the database's plus the pending hash, whatever this says)."""
+    the exact count is the database's plus the pending hash, whatever this says). The visit script
+    starts it itself where the caller has read the count; this is for a caller that has not."""
     if stored_total is None:
         stored_total = stored_count(article_id)
     pending = int(client.hget(key("views:pending"), _day_field(article_id, timezone.localdate())) or 0)

@@ -35,6 +35,41 @@ def test_a_view_waits_in_redis_and_the_flush_writes_it_once(
     assert views_in_database(article) == 2
 
 
+def redis_commands(monkeypatch):
+    """The names of the commands this worker's Redis client sends from now on."""
+    sent = []
+    client = view_counter.redis_client()
+    original = client.execute_command
+
+    def recorded(*args, **options):
+        sent.append(args[0])
+        return original(*args, **options)
+
+    monkeypatch.setattr(client, "execute_command", recorded)
+    return sent
+
+
+def test_the_first_view_of_an_article_redis_holds_no_total_for_is_one_round_trip(
+    reader, make_article, redis_counting, monkeypatch
+):
+    """Rendering the page, the view reads the row first: the script starts the live total from its
+    count and today's views waiting, in the same round trip as the view."""
+    make_article(title="Bài đã đọc trước")
+    reader.get(make_article().get_absolute_url())  # the script loaded, the frame kept
+    article = make_article()
+    article.view_count = 40
+    article.save()
+    view_counter.redis_client().hset(
+        view_counter.key("views:pending"), view_counter._day_field(article.pk, timezone.localdate()), 2
+    )
+    sent = redis_commands(monkeypatch)
+    reader.cookies.clear()
+    page = reader.get(article.get_absolute_url()).content.decode()
+    assert "Lượt xem: 43" in page  # 40 in the database, 2 waiting, this one
+    assert sent.count("EVALSHA") == 1
+    assert not {"HGET", "GET"} & set(sent)
+
+
 def test_a_batch_left_by_a_killed_flush_is_applied_once(make_article, redis_counting, settings):
     article = make_article()
     prefix = settings.PORTAL_REDIS_PREFIX
