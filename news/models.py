@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from ckeditor_uploader.fields import RichTextUploadingField
 from django.db import models, transaction
-from django.db.models import Case, F, OuterRef, Q, Subquery, Sum, Value, When
+from django.db.models import Case, F, OuterRef, Subquery, Sum, Value, When
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.urls import reverse
@@ -96,22 +96,6 @@ class ArticleQuerySet(PublishableQuerySet):
             .select_related("category")
             .order_by("category__order", "category__name", "category_id", "-published_at", "-pk")
         )
-
-    # older_than() and newer_than() repeat the time as a plain bound (published_at <= at): the OR alone
-    # gives the index nothing to start from, and the database read from the newest article down.
-    def older_than(self, article):
-        """Published before article, newest first; the pk breaks ties of the same minute."""
-        at = article.published_at
-        return self.filter(
-            Q(published_at__lt=at) | Q(published_at=at, pk__lt=article.pk), published_at__lte=at
-        ).order_by("-published_at", "-pk")
-
-    def newer_than(self, article):
-        """Published after article, oldest first, so [0] is the next one."""
-        at = article.published_at
-        return self.filter(
-            Q(published_at__gt=at) | Q(published_at=at, pk__gt=article.pk), published_at__gte=at
-        ).order_by("published_at", "pk")
 
     def as_links(self):
         """What a link to an article shows (its title, address and date; its photos are fetched apart):

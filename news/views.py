@@ -19,7 +19,7 @@ from .body import interleave
 from .counting import decide, remember_visit, visit_key
 from .models import MOST_VIEWED_DAYS, Article, Category
 from .pagination import paginate, requested_number
-from .related import related_with_photos
+from .related import beside, related_with_photos
 from .search import MAX_QUERY_LENGTH, MAX_RESULTS, query_words
 from .text import nfc
 
@@ -193,8 +193,9 @@ def render_article(request, slug, keep_as, visit, cookie):
         request.pages_generation = page_cache.generation(visit.generation, visit.next_due)
     # The row was read after this visit was recorded, if it was: on the direct path it is the live count.
     total = visit.total if visit is not None and visit.total is not None else article.view_count
-    public = Article.objects.published()
-    related = related_with_photos(article, page_cache.of_request(request))
+    generation = page_cache.of_request(request)
+    related = related_with_photos(article, generation)
+    previous, following = beside(article, generation)
     photos = list(article.photos.all())
     items = interleave(document_citations.linked_body(article), photos)
     response = render(
@@ -213,12 +214,11 @@ def render_article(request, slug, keep_as, visit, cookie):
             "share_image": request.build_absolute_uri(photos[0].image.url) if photos else "",
             "related": related,
             "related_key": tuple(other.pk for other in related),
-            "previous": public.older_than(article).as_links().first(),
-            "next": public.newer_than(article).as_links().first(),
+            "previous": previous,
+            "next": following,
         },
     )
     if keep:
-        generation = page_cache.of_request(request)
         lifetime = settings.PORTAL_ARTICLE_CACHE_SECONDS
         entry = page_cache.Entry(response.content, response["Content-Type"], generation, lifetime, article.pk)
         page_cache.put(keep_as, entry, lifetime)

@@ -46,8 +46,9 @@ def test_a_sections_newest_are_kept_for_its_other_articles_until_one_is_saved(
         "Tin thứ hai",
         "Tin thứ ba",
     ]
-    # tests/test_article_page.py's 10 but the menu's sections (kept with the page's frame) and these.
-    with django_assert_num_queries(8):
+    # tests/test_article_page.py's 9 but the menu's sections (kept with the page's frame), these and
+    # the timeline for previous and next (kept too).
+    with django_assert_num_queries(6):
         html = reader.get(second.get_absolute_url()).content.decode()
     assert related_titles(html) == ["Tin thứ nhất", "Tin thứ ba"]
     make_article(title="Tin mới đăng", category=category, published_at=timezone.now())
@@ -113,6 +114,40 @@ def test_articles_of_the_same_minute_still_have_an_order(reader, make_article):
         f'rel="prev" href="{first.get_absolute_url()}"'
         in reader.get(second.get_absolute_url()).content.decode()
     )
+
+
+def prev_next(html):
+    nav = re.search(r'<nav class="prev-next".*?</nav>', html, re.S)
+    return re.findall(r'rel="(prev|next)" href="([^"]+)"', nav.group(0)) if nav else []
+
+
+def test_previous_and_next_follow_what_is_published_since(reader, make_article):
+    """The worker keeps the published articles' timeline (news.related.beside): an article published
+    between two shows at once as the next of the one and the previous of the other."""
+    now = timezone.now()
+    older = make_article(title="Tin cũ", published_at=now - timedelta(days=2))
+    newer = make_article(title="Tin mới", published_at=now - timedelta(hours=1))
+    assert prev_next(reader.get(older.get_absolute_url()).content.decode()) == [
+        ("next", newer.get_absolute_url())
+    ]
+    between = make_article(title="Tin ở giữa", published_at=now - timedelta(days=1))
+    assert prev_next(reader.get(older.get_absolute_url()).content.decode()) == [
+        ("next", between.get_absolute_url())
+    ]
+    assert prev_next(reader.get(newer.get_absolute_url()).content.decode()) == [
+        ("prev", between.get_absolute_url())
+    ]
+
+
+def test_a_draft_previewed_by_staff_sits_between_the_published_ones(staff_client, make_article):
+    now = timezone.now()
+    older = make_article(title="Tin cũ", published_at=now - timedelta(days=2))
+    draft = make_article(title="Bản nháp", status=Article.Status.DRAFT, published_at=now - timedelta(days=1))
+    newer = make_article(title="Tin mới", published_at=now - timedelta(hours=1))
+    assert prev_next(staff_client.get(draft.get_absolute_url()).content.decode()) == [
+        ("prev", older.get_absolute_url()),
+        ("next", newer.get_absolute_url()),
+    ]
 
 
 def test_breadcrumbs_lead_home_and_to_the_section_without_repeating_the_headline(
