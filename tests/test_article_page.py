@@ -146,7 +146,7 @@ def test_detail_page_queries_do_not_grow_with_photos_or_articles(
 
 def test_the_links_to_other_articles_read_no_bodies(reader, make_article, category):
     """Related, previous and next show a title, a date and a photo: their bodies (tens of KB pasted
-    from Word) are not read with them; only the article's own is."""
+    from Word) are not read with them; only the article's own is, without the texts made from it."""
     make_article(
         title="Bài trước", body=BODY, category=category, published_at=timezone.now() - timedelta(days=2)
     )
@@ -157,3 +157,6 @@ def test_the_links_to_other_articles_read_no_bodies(reader, make_article, catego
     assert "Bài trước" in html and "Bài sau" in html
     reading_bodies = [q["sql"] for q in queries if '"news_article"."body"' in q["sql"]]
     assert len(reading_bodies) == 1 and "slug" in reading_bodies[0]
+    # Nor the texts search reads, each as long as the body: the page shows the body itself.
+    assert not [q["sql"] for q in queries if '"news_article"."search_text"' in q["sql"]]
+    assert not [q["sql"] for q in queries if '"news_article"."body_text"' in q["sql"]]
