@@ -65,7 +65,8 @@ def test_a_session_cookie_django_never_made_is_not_looked_up(
 ):
     """A cookie can quote a NUL byte as \\000; PostgreSQL refused the lookup: the article answered 500."""
     article = make_article(category=category)
-    with django_assert_num_queries(10):  # as for a reader without the cookie: no session is looked up
+    # As for a reader without the cookie (tests/test_article_page.py): no session is looked up.
+    with django_assert_num_queries(9):
         response = reader.get(article.get_absolute_url(), HTTP_COOKIE=cookie)
     assert response.status_code == 200
     assert article.title in response.content.decode()

@@ -73,14 +73,15 @@ def test_a_changed_number_moves_the_citations(make_document, make_article):
 def test_the_article_page_costs_one_query_more_whatever_the_number_of_mentions(
     reader, make_document, make_article, category, django_assert_num_queries, ward_identity
 ):
-    """The article page as tests/test_article_page.py counts it (10), plus the cited documents (1); the
-    menu's sections only for the first page, whose frame is kept (ward.templatetags.kept_parts)."""
+    """The article page as tests/test_article_page.py counts it (9), plus the cited documents (1); the
+    menu's sections (ward.templatetags.kept_parts), the section's related news and the published
+    articles' timeline (news.related) only for the first page, which keeps them."""
     numbers = [f"{n:02d}-NQ/QU" for n in range(1, 7)]
     for number in numbers:
         make_document(number)
     few = make_article(category=category, body=f"<p>Nghị quyết {numbers[0]}.</p>")
     many = make_article(category=category, body="".join(f"<p>Nghị quyết {n}.</p>" for n in numbers))
-    for article, queries in ((few, 11), (many, 10)):
+    for article, queries in ((few, 10), (many, 7)):
         with django_assert_num_queries(queries):
             page = body_of(reader, article)
         assert page.count("document-link") == (1 if article is few else 6)
