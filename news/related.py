@@ -58,9 +58,9 @@ def _public_timeline():
 
 
 def beside(article, generation):
-    """(previous, next): the published articles just before and just after this one, by time and then
-    pk (ArticleQuerySet.older_than and newer_than's rule), each None where there is none; as links
-    (the other fields are read from the database if asked for)."""
+    """(previous, next): the published articles just before and just after this one in the order of
+    (published_at, pk), so that articles of the same minute still have one; each None where there is
+    none; as links (the other fields are read from the database if asked for)."""
     lifetime = settings.PORTAL_ARTICLE_CACHE_SECONDS
     timeline = _timeline.kept("public", generation, lifetime, _public_timeline)
     place = bisect_left(timeline, (article.published_at, article.pk), key=lambda row: row[:2])
