@@ -58,11 +58,11 @@ _made = weakref.WeakKeyDictionary()
 
 
 def stencil(template_name, key, context, names):
-    """The template's stencil for `key` (what in context decides its markup besides the values named),
-    made once from the template rendered with context, where those values hold their marks; or None
-    (cut). context must be the same for the same key but for what it gives the values named."""
+    """The template's stencil for `key` (what decides its markup besides the values named), made once
+    from the template rendered with context() (called only then), where those values hold their
+    marks; or None (cut). context() must give the same for the same key but for the values named."""
     template = loader.get_template(template_name)
     kept = _made.setdefault(template.template, {})
     if key not in kept:
-        kept[key] = cut(template.render(context), names)
+        kept[key] = cut(template.render(context()), names)
     return kept[key]

@@ -129,7 +129,7 @@ class Listed:
     def hit(self, words):
         """The hit's HTML, the words marked in its title."""
         title = highlight(self.title, words)
-        if self.stencil is None:
+        if self.stencil is None:  # not made yet; False where none can be made (news.stencils.cut)
             self.stencil = stencils.cut(self._render(stencils.mark("title")), ["title"]) or False
         return mark_safe(self.stencil.fill({"title": title}) if self.stencil else self._render(title))  # noqa: S308
 

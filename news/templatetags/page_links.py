@@ -18,8 +18,11 @@ LINK_TEMPLATE = "news/_page_link.html"
 def link_html(link):
     """A link's HTML: its kind's stencil (news.stencils) with its label and address filled in."""
     shape = (link.kind, link.current, link.wide_only, link.phone_only)
-    marked = dataclasses.replace(link, label=stencils.mark("label"), url=stencils.mark("url"))
-    stencil = stencils.stencil(LINK_TEMPLATE, shape, {"link": marked}, ("label", "url"))
+
+    def marked():
+        return {"link": dataclasses.replace(link, label=stencils.mark("label"), url=stencils.mark("url"))}
+
+    stencil = stencils.stencil(LINK_TEMPLATE, shape, marked, ("label", "url"))
     if stencil is None:
         return loader.render_to_string(LINK_TEMPLATE, {"link": link})
     # Escaped as the template's autoescape does (Django's escape is this one, wrapped).
