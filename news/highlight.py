@@ -23,6 +23,7 @@ EXCERPT_LENGTH = 220
 # How much text to show before the first match, so the reader sees it in context.
 LEAD_IN = 60
 _WORD_CHAR = re.compile(r"[^\W_]")
+_NOT_WORD_CHAR = re.compile(r"[\W_]")
 
 
 # Folded one character at a time, so that each folded letter remembers where it came from.
@@ -161,6 +162,19 @@ def excerpt(text, words, length=EXCERPT_LENGTH):
         first = next(spans, None)
     if first is None:
         return ""
+    start, end = _window(text, first, length)
+    shown = [first]
+    for span in spans:
+        if span[0] >= end:
+            break
+        shown.append(span)
+    body = _render(text, shown, start, end)
+    return mark_safe(("… " if start else "") + body + (" …" if end < len(text) else ""))  # noqa: S308
+
+
+def _window(text, first, length):
+    """Where an excerpt around the first match (a span) starts and ends: a little before it, at a word,
+    and `length` on, at a word."""
     start = max(0, first[0] - LEAD_IN)
     if start:
         # Start at a word, not in the middle of one.
@@ -170,13 +184,81 @@ def excerpt(text, words, length=EXCERPT_LENGTH):
     if end < len(text):
         space = text.rfind(" ", start, end)
         end = space if space > first[1] else end
-    shown = [first]
-    for span in spans:
-        if span[0] >= end:
-            break
-        shown.append(span)
-    body = _render(text, shown, start, end)
+    return start, end
+
+
+class Prepared:
+    """A text made ready for marking many searches' words in it: NFC, and where every character folds
+    one for one, its folded twin with every character that is not a letter or digit as a space, and a
+    space on either side. A whole word then is `" word "` in the twin, found by str.find at C speed at
+    the text's own position, a tenth of the time of the regular expressions (news.kept_cards keeps
+    search results' texts so). Other texts keep the letter-by-letter path."""
+
+    __slots__ = ("spaced", "text")
+
+    def __init__(self, text):
+        self.text = unicodedata.normalize("NFC", text or "")
+        self.spaced = None
+        if _regular_until(self.text, len(self.text)):
+            folded = strip_marks(self.text)
+            if len(folded) == len(self.text):
+                self.spaced = f" {_NOT_WORD_CHAR.sub(' ', folded)} "
+
+    def first(self, needles):
+        """The first (start, end) span of any of the needles (" word "), or None."""
+        spaced, first = self.spaced, None
+        for needle in needles:
+            at = spaced.find(needle, 0, len(spaced) if first is None else first[0] + len(needle) - 1)
+            if at != -1 and (first is None or at < first[0]):
+                first = (at, at + len(needle) - 2)
+        return first
+
+    def spans(self, needles, start, end):
+        """The needles' spans that start from start to before end, in order."""
+        spaced, found = self.spaced, []
+        for needle in needles:
+            size = len(needle) - 2
+            at = spaced.find(needle, start, end + size + 1)
+            while at != -1:
+                found.append((at, at + size))
+                at = spaced.find(needle, at + size + 1, end + size + 1)
+        found.sort()
+        return found
+
+
+def _needles(words):
+    return [f" {word} " for word in set(words)]
+
+
+def marked(prepared, words):
+    """highlight() of a Prepared text."""
+    if prepared.spaced is None:
+        return highlight(prepared.text, words)
+    text = prepared.text
+    return mark_safe(_render(text, prepared.spans(_needles(words), 0, len(text)), 0, len(text)))  # noqa: S308
+
+
+def prepared_excerpt(prepared, words, length=EXCERPT_LENGTH):
+    """excerpt() of a Prepared text."""
+    if prepared.spaced is None:
+        return excerpt(prepared.text, words, length)
+    needles = _needles(words)
+    first = prepared.first(needles) if needles else None
+    if first is None:
+        return ""
+    text = prepared.text
+    start, end = _window(text, first, length)
+    body = _render(text, prepared.spans(needles, start, end), start, end)
     return mark_safe(("… " if start else "") + body + (" …" if end < len(text) else ""))  # noqa: S308
+
+
+def prepared_result_excerpt(texts, words, length=EXCERPT_LENGTH):
+    """result_excerpt() of Prepared texts (the teaser last, as a string)."""
+    for source in texts[:-1]:
+        found = prepared_excerpt(source, words, length)
+        if found:
+            return found
+    return escape(Truncator(texts[-1]).chars(length))
 
 
 def result_excerpt(texts, words, length=EXCERPT_LENGTH):
