@@ -63,13 +63,17 @@ def _bitsets(strings):
 
 def _ordinals(bits):
     """The set bits' positions, highest first."""
+    return list(_descending(bits))
+
+
+def _descending(bits):
+    """The set bits' positions, highest first, found as they are asked for."""
     digits = bin(bits)
     top = len(digits) - 1
-    found, at = [], digits.find("1", 2)
+    at = digits.find("1", 2)
     while at != -1:
-        found.append(top - at)
+        yield top - at
         at = digits.find("1", at + 1)
-    return found
 
 
 def _newest(match, bound):
@@ -95,17 +99,67 @@ def _counting(planes, count, within):
     return within
 
 
-class Ranking:
-    """Ranked pks, kept as groups of ordinals (bitsets in rank order, each read newest first) and
-    turned into pks only for the part a page reads: a search page shows 20 of up to MAX_RESULTS,
-    and listing all of them was most of the ranking's time. A sequence for the paginator (len and
-    slices)."""
+class _Bits:
+    """A group of ranked ordinals known whole: a bitset, read newest first."""
 
-    def __init__(self, pks, groups):
-        self._pks = pks
-        self._groups = [group for group in groups if group]
-        self._sizes = [group.bit_count() for group in self._groups]
-        self._total = sum(self._sizes)
+    __slots__ = ("bits",)
+
+    def __init__(self, bits):
+        self.bits = bits
+
+    def newest(self, count):
+        """The group's newest `count` ordinals (all of them if it has fewer), newest first."""
+        return _ordinals(_newest(self.bits, count))
+
+
+class _Phrased:
+    """The candidates (a bitset) whose string holds the phrase, checked newest first only as far as
+    a page reads: a search page shows 20, and checking every one of up to MAX_RESULTS candidates was
+    half of the ranking's time."""
+
+    __slots__ = ("_found", "_phrase", "_strings", "_unchecked", "candidates")
+
+    def __init__(self, candidates, phrase, strings):
+        self.candidates, self._phrase, self._strings = candidates, phrase, strings
+        self._unchecked, self._found = _descending(candidates), []
+
+    def newest(self, count):
+        found, phrase, strings = self._found, self._phrase, self._strings
+        if len(found) < count:
+            for ordinal in self._unchecked:
+                if phrase in strings[ordinal]:
+                    found.append(ordinal)
+                    if len(found) == count:
+                        break
+        return found[:count]
+
+    def bits(self):
+        return _bitset(self.newest(self.candidates.bit_count()), len(self._strings))
+
+
+class _Unphrased:
+    """The candidates of a _Phrased whose string does not hold its phrase: read only after the
+    _Phrased groups, so it is checked whole by then."""
+
+    __slots__ = ("_bits", "_phrased")
+
+    def __init__(self, phrased):
+        self._phrased, self._bits = phrased, None
+
+    def newest(self, count):
+        if self._bits is None:
+            self._bits = _Bits(self._phrased.candidates & ~self._phrased.bits())
+        return self._bits.newest(count)
+
+
+class Ranking:
+    """Ranked pks, kept as groups of ordinals (each read newest first) and turned into pks only for
+    the part a page reads: a search page shows 20 of up to MAX_RESULTS, and listing all of them was
+    most of the ranking's time. A sequence for the paginator (len and slices); `total` is how many
+    the groups hold together."""
+
+    def __init__(self, pks, groups, total):
+        self._pks, self._groups, self._total = pks, groups, total
 
     def __len__(self):
         return self._total
@@ -121,15 +175,14 @@ class Ranking:
         return self._take(start, stop) if step == 1 else self._take(0, self._total)[item]
 
     def _take(self, start, stop):
-        """The pks ranked start to stop (stop excluded)."""
+        """The pks ranked start to stop (stop excluded): each group read only as far as needed."""
         ordinals, offset = [], 0
-        for group, size in zip(self._groups, self._sizes, strict=True):
+        for group in self._groups:
             if offset >= stop:
                 break
-            if offset + size > start:
-                first, last = max(start - offset, 0), min(stop - offset, size)
-                ordinals += _ordinals(_newest(group, last))[first:last]
-            offset += size
+            newest = group.newest(stop - offset)
+            ordinals += newest[max(start - offset, 0) :]
+            offset += len(newest)
         return [self._pks[ordinal] for ordinal in ordinals]
 
 
@@ -225,19 +278,19 @@ class WordIndex:
                 planes[j], carry = plane ^ carry, plane & carry
             if carry:
                 planes.append(carry)
-        groups = [match]
-        if len(chars) > 1:
-            phrase = "".join(chars)
-            in_title = self._holding(phrase, self.titles, in_title)
-            in_text = self._holding(phrase, self.texts, match & ~in_title)
-            groups = [in_title, in_text, match & ~in_title & ~in_text]
-        ranked = [_counting(planes, hits, group) for group in groups for hits in range(len(chars), -1, -1)]
-        return Ranking(self.pks, ranked)
-
-    def _holding(self, phrase, strings, candidates):
-        """The candidates (a bitset) whose string holds the phrase."""
-        holding = (ordinal for ordinal in _ordinals(candidates) if phrase in strings[ordinal])
-        return _bitset(holding, len(strings))
+        counts = range(len(chars), -1, -1)
+        if len(chars) == 1:
+            return Ranking(
+                self.pks, [_Bits(_counting(planes, hits, match)) for hits in counts], match.bit_count()
+            )
+        # Titles are short: their phrase is checked whole. The texts', per count newest first, as far
+        # as the page reads (_Phrased).
+        phrase = "".join(chars)
+        titled = _Phrased(in_title, phrase, self.titles).bits()
+        in_text = [_Phrased(_counting(planes, hits, match & ~titled), phrase, self.texts) for hits in counts]
+        groups = [_Bits(_counting(planes, hits, titled)) for hits in counts]
+        groups += in_text + [_Unphrased(phrased) for phrased in in_text]
+        return Ranking(self.pks, groups, match.bit_count())
 
 
 def approved_rows():
