@@ -176,13 +176,25 @@ def start_hook():
     return runpy.run_path(str(settings.BASE_DIR / "gunicorn.conf.py"))["post_worker_init"]
 
 
+class Worker:
+    """What the hook uses of gunicorn's worker: it tells the arbiter it is alive."""
+
+    def __init__(self):
+        self.notified = 0
+
+    def notify(self):
+        self.notified += 1
+
+
 def test_a_starting_worker_makes_the_index_and_the_newest_cards_before_the_first_search(
     reader, make_article, django_assert_num_queries, ward_identity
 ):
     """gunicorn's hook makes them: the first search then asks only for its cards' counts and the other
     types (tests/test_search.py), not for the index, nor for the rows and photos of its cards."""
     make_article(title="Hội nghị chi bộ")
-    start_hook()(worker=None)
+    worker = Worker()
+    start_hook()(worker=worker)
+    assert worker.notified == 1  # between the index and the cards, each then within gunicorn's timeout
     with django_assert_num_queries(6):  # the counts, the four other types, the menu's sections
         assert titles(search(reader, "hoi nghi")) == ["Hội nghị chi bộ"]
 
@@ -195,7 +207,7 @@ def test_a_starting_worker_makes_only_the_newest_cards(
     monkeypatch.setattr("news.kept_cards.CARDS_WARMED", 1)
     make_article(title="Hội nghị chi bộ tháng trước", published_at=timezone.now() - timedelta(days=30))
     make_article(title="Hội nghị chi bộ tháng này")
-    start_hook()(worker=None)
+    start_hook()(worker=Worker())
     with django_assert_num_queries(8):  # as above, and the older one's row and photos
         found = titles(search(reader, "hoi nghi"))
     assert found == ["Hội nghị chi bộ tháng này", "Hội nghị chi bộ tháng trước"]
@@ -209,7 +221,7 @@ def test_a_worker_starts_when_the_index_cannot_be_made(reader, make_article, mon
 
     monkeypatch.setattr(search_index, "approved_rows", unreachable)
     monkeypatch.setattr(kept_cards, "_made_for", lambda keys, generation: unreachable())
-    start_hook()(worker=None)
+    start_hook()(worker=Worker())
     assert "search index not made at start" in caplog.text
     assert "search cards not made at start" in caplog.text
     monkeypatch.undo()
