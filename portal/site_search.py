@@ -33,7 +33,7 @@ from django.utils.timezone import template_localtime
 
 from documents.models import Document
 from news import page_cache, stencils
-from news.highlight import highlight
+from news.highlight import Prepared, marked
 from notices.models import Notice
 from pages.models import Page
 from questions.models import Question
@@ -117,18 +117,20 @@ BY_KEY = {kind.key: kind for kind in SEARCHABLE}
 class Listed:
     """An item as its hit shows it (news/_other_hit.html), made when the item is kept: its address and
     date cost a URL reversal and two date formats, and the block shows up to twelve hits. The hit's
-    markup is a stencil (news.stencils) made the first time it is shown, the title marked per search."""
+    markup is a stencil (news.stencils) made the first time it is shown, the title marked per search
+    (prepared for that: news.highlight.Prepared)."""
 
-    __slots__ = ("date_iso", "date_text", "kind", "note", "stencil", "title", "url")
+    __slots__ = ("date_iso", "date_text", "kind", "note", "prepared", "stencil", "title", "url")
 
     def __init__(self, kind, url, title, date_iso, date_text, note):
         self.kind, self.url, self.title, self.note = kind, url, title, note
+        self.prepared = Prepared(title)
         self.date_iso, self.date_text = date_iso, date_text  # "" where the item has no date
         self.stencil = None
 
     def hit(self, words):
         """The hit's HTML, the words marked in its title."""
-        title = highlight(self.title, words)
+        title = marked(self.prepared, words)
         if self.stencil is None:  # not made yet; False where none can be made (news.stencils.cut)
             self.stencil = stencils.cut(self._render(stencils.mark("title")), ["title"]) or False
         return mark_safe(self.stencil.fill({"title": title}) if self.stencil else self._render(title))  # noqa: S308
