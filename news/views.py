@@ -153,7 +153,7 @@ def kept_article(request):
     if page_cache.generation(visit.generation, visit.next_due) != kept.generation:
         return None, visit, cookie
     total = view_counter.stored_count(kept.object_id) if visit.total is None else visit.total
-    body = page_cache.with_count(kept.body, total)
+    body = kept.with_count(total)
     return answered(request, HttpResponse(body, content_type=kept.content_type), cookie), visit, cookie
 
 
@@ -225,7 +225,7 @@ def render_article(request, slug, keep_as, visit, cookie):
         lifetime = settings.PORTAL_ARTICLE_CACHE_SECONDS
         entry = page_cache.Entry(response.content, response["Content-Type"], generation, lifetime, article.pk)
         page_cache.put(keep_as, entry, lifetime)
-        response.content = page_cache.with_count(entry.body, total)
+        response.content = entry.with_count(total)
     return answered(request, response, cookie)
 
 
