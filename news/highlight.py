@@ -168,8 +168,13 @@ def excerpt(text, words, length=EXCERPT_LENGTH):
         if span[0] >= end:
             break
         shown.append(span)
-    body = _render(text, shown, start, end)
-    return mark_safe(("… " if start else "") + body + (" …" if end < len(text) else ""))  # noqa: S308
+    return _cut(text, shown, start, end)
+
+
+def _cut(text, spans, start, end):
+    """text[start:end] as an excerpt: escaped, the spans marked, "…" where the text goes on."""
+    body = _render(text, spans, start, end)
+    return mark_safe(("… " if start else "") + body + (" …" if end < len(text) else ""))  # noqa: S308 - escaped
 
 
 def _window(text, first, length):
@@ -248,25 +253,15 @@ def prepared_excerpt(prepared, words, length=EXCERPT_LENGTH):
         return ""
     text = prepared.text
     start, end = _window(text, first, length)
-    body = _render(text, prepared.spans(needles, start, end), start, end)
-    return mark_safe(("… " if start else "") + body + (" …" if end < len(text) else ""))  # noqa: S308
+    return _cut(text, prepared.spans(needles, start, end), start, end)
 
 
-def prepared_result_excerpt(texts, words, length=EXCERPT_LENGTH):
-    """result_excerpt() of Prepared texts (the teaser last, as a string)."""
-    for source in texts[:-1]:
-        found = prepared_excerpt(source, words, length)
-        if found:
-            return found
-    return escape(Truncator(texts[-1]).chars(length))
-
-
-def result_excerpt(texts, words, length=EXCERPT_LENGTH):
+def result_excerpt(texts, words, length=EXCERPT_LENGTH, cut=excerpt):
     """Where in an article the words are: the first of its texts (summary, body, captions, in that
     order) that holds one; else only the title matched, and the start of its teaser is shown, as a
-    list would."""
+    list would. cut is excerpt, or prepared_excerpt where the texts but the teaser are Prepared."""
     for source in texts[:-1]:
-        found = excerpt(source, words, length)
+        found = cut(source, words, length)
         if found:
             return found
     return escape(Truncator(texts[-1]).chars(length))

@@ -25,7 +25,7 @@ from django.template import loader
 from django.utils.safestring import mark_safe
 
 from . import page_cache, stencils
-from .highlight import Prepared, highlight, marked, prepared_result_excerpt, result_excerpt
+from .highlight import Prepared, highlight, marked, prepared_excerpt, result_excerpt
 from .models import Article, fetch_photos
 
 # The values a card's stencil leaves out (news.stencils).
@@ -66,7 +66,7 @@ class Kept:
         return self.stencil.fill(
             {
                 "title": marked(self.title, words),
-                "excerpt": prepared_result_excerpt(self.texts, words),
+                "excerpt": result_excerpt(self.texts, words, cut=prepared_excerpt),
                 "views": str(views),
             }
         )

@@ -10,7 +10,6 @@ from news.highlight import (
     marked,
     match_spans,
     prepared_excerpt,
-    prepared_result_excerpt,
     result_excerpt,
 )
 from news.search import indexed, plain_text, query_words
@@ -102,6 +101,7 @@ def test_prepared_texts_are_marked_as_the_texts_themselves():
 def test_prepared_search_texts_give_the_excerpt_of_the_first_text_holding_a_word():
     texts = ["", "Nội dung không liên quan.", "Ảnh: Đảng ủy phường họp", "Phần mở đầu"]
     prepared = (*map(Prepared, texts[:-1]), texts[-1])
-    assert prepared_result_excerpt(prepared, ["dang"]) == result_excerpt(texts, ["dang"])
-    assert prepared_result_excerpt(prepared, ["dang"]) == "Ảnh: <mark>Đảng</mark> ủy phường họp"
-    assert prepared_result_excerpt(prepared, ["khac"]) == "Phần mở đầu"
+    found = result_excerpt(prepared, ["dang"], cut=prepared_excerpt)
+    assert found == result_excerpt(texts, ["dang"])
+    assert found == "Ảnh: <mark>Đảng</mark> ủy phường họp"
+    assert result_excerpt(prepared, ["khac"], cut=prepared_excerpt) == "Phần mở đầu"
