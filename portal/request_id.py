@@ -13,7 +13,7 @@ import uuid
 HEADER = "X-Request-ID"
 # Read from META as WSGI names it: request.headers parses every header of the request into a new
 # mapping the first time it is read, a tenth of the time of a kept article page.
-META_KEY = "HTTP_X_REQUEST_ID"
+META_KEY = "HTTP_" + HEADER.upper().replace("-", "_")
 SANE = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 current = contextvars.ContextVar("request_id", default="")
 
