@@ -41,13 +41,22 @@ class FlushedBatch(models.Model):
         return self.id
 
 
+# Rows per statement: the articles a flush touches go in a few statements instead of one round trip
+# each (a flush after a crawl of the archive holds thousands). Two or three values a row, well under
+# SQLite's 32,766 variables.
+ROWS_PER_STATEMENT = 1000
+
+
 def add_views(counts):
     """Add {(article id, day): views} to the lifetime counts and the daily rows, in one transaction.
 
     Each statement adds in the database itself (view_count + n; ON CONFLICT … views + excluded.views),
-    so concurrent callers never overwrite each other. Rows of articles deleted meanwhile are skipped.
-    Returns {article id: its lifetime count now}, read in the same statement as the addition (RETURNING,
-    PostgreSQL and SQLite 3.35+), so that a page showing the count needs no query of its own.
+    so concurrent callers never overwrite each other; the articles' rows are locked first, in the order
+    of their ids, so that two callers adding to the same articles wait for each other instead of
+    deadlocking (PostgreSQL; SQLite locks the whole database for a write). Rows of articles deleted
+    meanwhile are skipped. Returns {article id: its lifetime count now}, read in the same statement as
+    the addition (RETURNING, PostgreSQL and SQLite 3.35+), so that a page showing the count needs no
+    query of its own.
     """
     if not counts:
         return {}
@@ -56,24 +65,48 @@ def add_views(counts):
     per_article = defaultdict(int)
     for (article_id, _day), views in counts.items():
         per_article[article_id] += views
-    daily = DailyViews._meta.db_table
-    articles = Article._meta.db_table
+    added = sorted(per_article.items())
+    daily_rows = [(article_id, day, views) for (article_id, day), views in sorted(counts.items())]
+    tables = {"articles": Article._meta.db_table, "daily": DailyViews._meta.db_table}
     totals = {}
     with transaction.atomic(), connection.cursor() as cursor:
-        for article_id, views in sorted(per_article.items()):
-            cursor.execute(
-                f"UPDATE {articles} SET view_count = view_count + %s WHERE id = %s RETURNING view_count",  # noqa: S608
-                [views, article_id],
-            )
-            row = cursor.fetchone()
-            if row is not None:
-                totals[article_id] = row[0]
-        # One statement on PostgreSQL and SQLite (3.24+): Django's bulk_create can set a column on
-        # conflict but not add to it. Selecting from the articles skips one deleted meanwhile.
-        cursor.executemany(
-            f"INSERT INTO {daily} (article_id, day, views) SELECT id, %s, %s FROM {articles} "  # noqa: S608
-            "WHERE id = %s ON CONFLICT (article_id, day) "
-            f"DO UPDATE SET views = {daily}.views + excluded.views",
-            [(day, views, article_id) for (article_id, day), views in sorted(counts.items())],
-        )
+        if len(added) > 1:  # one row is locked by its UPDATE, first
+            ids = [article_id for article_id, _views in added]
+            list(Article.objects.filter(pk__in=ids).order_by("pk").select_for_update().values_list("pk"))
+        for rows in _chunks(added):
+            cursor.execute(_ADD_TO_ARTICLES.format(values=_values(rows, 2), **tables), _flat(rows))
+            totals.update(cursor.fetchall())
+        for rows in _chunks(daily_rows):
+            cursor.execute(_ADD_TO_DAYS.format(values=_values(rows, 3), **tables), _flat(rows))
     return totals
+
+
+# UPDATE … FROM and RETURNING: PostgreSQL, SQLite 3.33+/3.35+. The values' columns are named apart from
+# the table's so that RETURNING's names are the article's.
+_ADD_TO_ARTICLES = (
+    "WITH added (article_id, n) AS (VALUES {values}) "
+    "UPDATE {articles} SET view_count = {articles}.view_count + added.n "
+    "FROM added WHERE {articles}.id = added.article_id RETURNING id, view_count"
+)
+# Joined to the articles, which skips one deleted meanwhile. "WHERE true": SQLite's parser needs it
+# before ON CONFLICT after a join. Django's bulk_create can set a column on conflict but not add to it.
+_ADD_TO_DAYS = (
+    "WITH added (article_id, day, n) AS (VALUES {values}) "
+    "INSERT INTO {daily} (article_id, day, views) "
+    "SELECT added.article_id, added.day, added.n FROM added JOIN {articles} "
+    "ON {articles}.id = added.article_id WHERE true "
+    "ON CONFLICT (article_id, day) DO UPDATE SET views = {daily}.views + excluded.views"
+)
+
+
+def _chunks(rows):
+    return (rows[at : at + ROWS_PER_STATEMENT] for at in range(0, len(rows), ROWS_PER_STATEMENT))
+
+
+def _values(rows, width):
+    row = "(" + ", ".join(["%s"] * width) + ")"
+    return ", ".join([row] * len(rows))
+
+
+def _flat(rows):
+    return [value for row in rows for value in row]

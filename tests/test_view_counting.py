@@ -164,3 +164,24 @@ def test_views_added_in_a_batch_reach_the_total_and_each_day(make_article):
     assert (article.view_count, other.view_count) == (9, 1)
     by_day = dict(DailyViews.objects.filter(article=article).values_list("day", "views"))
     assert by_day == {today: 7, yesterday: 2}
+
+
+def test_a_batch_for_many_articles_is_a_few_statements(make_article, django_assert_num_queries, monkeypatch):
+    """A flush after readers spread over the archive (a crawl of old links shared again) touches
+    thousands of articles: a few statements a batch, not a round trip per article, and every view
+    added, across the statements' boundaries too."""
+    monkeypatch.setattr("news.view_log.ROWS_PER_STATEMENT", 7)
+    articles = [make_article() for _ in range(20)]
+    today = timezone.localdate()
+    yesterday = today - timedelta(days=1)
+    counts = {(article.pk, today): n + 1 for n, article in enumerate(articles)}
+    counts |= {(article.pk, yesterday): 2 for article in articles[::2]}
+    # The lock of the articles' rows, 20 totals in three statements and 30 days' rows in five, inside
+    # the test's savepoint (two statements more).
+    with django_assert_num_queries(1 + 3 + 5 + 2):
+        totals = add_views(counts)
+    for n, article in enumerate(articles):
+        expected = n + 1 + (2 if n % 2 == 0 else 0)
+        assert views_of(article) == totals[article.pk] == expected
+    assert DailyViews.objects.filter(day=today).count() == 20
+    assert sum(DailyViews.objects.filter(day=yesterday).values_list("views", flat=True)) == 20
