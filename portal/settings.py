@@ -212,7 +212,8 @@ AUTH_PASSWORD_VALIDATORS = [
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's, with one Redis client a pool rather than one a call (portal/redis_cache.py).
+            "BACKEND": "portal.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": PORTAL_REDIS_PREFIX,
         }

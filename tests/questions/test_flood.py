@@ -83,7 +83,7 @@ def test_behind_a_proxy_the_address_is_the_forwarded_one(client, form_data, sett
 def test_the_limits_hold_with_redis_as_the_cache(client, form_data, settings, redis_counting, db):
     redis_cache = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.redis_cache.RedisCache",
             "LOCATION": TEST_REDIS_URL,
             "KEY_PREFIX": settings.PORTAL_REDIS_PREFIX,
         }

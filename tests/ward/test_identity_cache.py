@@ -88,7 +88,7 @@ def test_with_redis_every_worker_shares_the_one_value_and_a_save_drops_it(settin
     """Production's cache: the identity pickles into Redis, where a save in any worker deletes it."""
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.redis_cache.RedisCache",
             "LOCATION": settings.REDIS_URL,
             "KEY_PREFIX": settings.PORTAL_REDIS_PREFIX,
         }
