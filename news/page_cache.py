@@ -8,7 +8,8 @@ due, which no save announces: the earliest due time is kept beside the generatio
 request after it bumps the generation.
 
 Two levels: this worker's memory (bounded, least recently used out first), then the shared cache
-(Redis in production; nothing shared on the embedded default). Staff (any request carrying a session
+(Redis in production; nothing shared on the embedded default), where a page goes once it is asked for
+a second time (_share). Staff (any request carrying a session
 cookie) and anything but GET and HEAD never touch it. Entries also expire after
 PORTAL_PAGE_CACHE_SECONDS (lists show view counts; they may be that far behind) or, for article pages,
 whose count is put in fresh on every request, PORTAL_ARTICLE_CACHE_SECONDS.
@@ -35,12 +36,13 @@ MEMORY_ENTRIES = 500
 
 
 class Entry:
-    __slots__ = ("_around_count", "body", "content_type", "expires", "generation", "object_id")
+    __slots__ = ("_around_count", "body", "content_type", "expires", "generation", "object_id", "shared")
 
     def __init__(self, body, content_type, generation, lifetime, object_id=None):
         self.body, self.content_type, self.generation = body, content_type, generation
         self.expires = time.monotonic() + lifetime
         self.object_id = object_id
+        self.shared = False  # in the shared cache too (get, _share)
         self._around_count = None
 
     @property
@@ -210,9 +212,11 @@ def watch(*models):
 # --- keeping and finding pages ----------------------------------------------------------------------
 def get(name, shared=True):
     """The kept entry for this address, from memory or (if shared) the shared cache; its generation
-    unchecked."""
+    unchecked. An entry of this worker's asked for again is shared from now on (_share)."""
     entry = _pages.get(name)
     if entry is not None and entry.fresh:
+        if not entry.shared:
+            _share(name, entry)
         return entry
     if not (shared and uses_redis()):
         return None
@@ -221,20 +225,31 @@ def get(name, shared=True):
         return None
     body, content_type, generation_, lifetime, object_id = stored
     entry = Entry(zlib.decompress(body), content_type, generation_, lifetime, object_id)
+    entry.shared = True
     _pages.put(name, entry)
     return entry
 
 
-def put(name, entry, lifetime):
+def put(name, entry):
+    """Keep a page rendered afresh in this worker's memory, until its entry expires."""
     _pages.put(name, entry)
-    if uses_redis():
-        shared = (
-            zlib.compress(entry.body, 3),
-            entry.content_type,
-            entry.generation,
-            lifetime,
-            entry.object_id,
-        )
+
+
+def _share(name, entry):
+    """Put this worker's entry in the shared cache, for the other workers, until it expires.
+
+    Rule: a page is shared the second time this worker is asked for it, not when it is made. Most of
+    an archive is read once in a while (readers from search engines), and compressing and sending a
+    page of 24 KB cost 0.3-0.6 ms of each such request; a page asked for again is one worth sharing.
+    Another worker asked for it before that renders it itself, once.
+    """
+    entry.shared = True
+    if not uses_redis():
+        return
+    lifetime = math.ceil(entry.expires - time.monotonic())
+    if lifetime > 0:
+        body = zlib.compress(entry.body, 3)
+        shared = (body, entry.content_type, entry.generation, lifetime, entry.object_id)
         caches["default"].set(f"page:{name}", shared, lifetime)
 
 

@@ -80,7 +80,7 @@ def kept_page(view):
             entry = page_cache.Entry(
                 response.content, response["Content-Type"], generation, settings.PORTAL_PAGE_CACHE_SECONDS
             )
-            page_cache.put(list_address(request), entry, settings.PORTAL_PAGE_CACHE_SECONDS)
+            page_cache.put(list_address(request), entry)
         return response
 
     return wrapper
@@ -224,7 +224,7 @@ def render_article(request, slug, keep_as, visit, cookie):
     if keep:
         lifetime = settings.PORTAL_ARTICLE_CACHE_SECONDS
         entry = page_cache.Entry(response.content, response["Content-Type"], generation, lifetime, article.pk)
-        page_cache.put(keep_as, entry, lifetime)
+        page_cache.put(keep_as, entry)
         response.content = entry.with_count(total)
     return answered(request, response, cookie)
 
