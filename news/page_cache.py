@@ -9,10 +9,10 @@ request after it bumps the generation.
 
 Two levels: this worker's memory (bounded, least recently used out first), then the shared cache
 (Redis in production; nothing shared on the embedded default), where a page goes once it is asked for
-a second time (_share). Staff (any request carrying a session
-cookie) and anything but GET and HEAD never touch it. Entries also expire after
-PORTAL_PAGE_CACHE_SECONDS (lists show view counts; they may be that far behind) or, for article pages,
-whose count is put in fresh on every request, PORTAL_ARTICLE_CACHE_SECONDS.
+a second time (_share). Staff (any request carrying a session cookie) and anything but GET and HEAD
+never touch it. Entries also expire after PORTAL_PAGE_CACHE_SECONDS (lists show view counts; they may
+be that far behind) or, for article pages, whose count is put in fresh on every request,
+PORTAL_ARTICLE_CACHE_SECONDS.
 """
 
 import math
