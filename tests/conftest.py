@@ -11,7 +11,7 @@ from django.utils import timezone
 from news import page_cache
 from news.models import Article, ArticlePhoto, Category
 from tests.notice_fixtures import clock, make_notice, make_pin  # noqa: F401 - notices and the pin
-from tests.redis_fixtures import redis_counting  # noqa: F401 - a fixture for every test module
+from tests.redis_fixtures import redis_cache, redis_counting  # noqa: F401 - fixtures for every test module
 
 from .staff.files import image_bytes
 

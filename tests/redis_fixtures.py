@@ -45,3 +45,17 @@ def redis_counting(settings):
         client.delete(name)
     view_counter.redis_client.cache_clear()
     view_counter._visit_script.cache_clear()
+
+
+@pytest.fixture
+def redis_cache(settings, redis_counting):
+    """Production's cache (portal/redis_cache.py) on the test Redis, under this test's key prefix:
+    what workers share (kept pages, the ward's identity, the question limits). Yields that Redis."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "portal.redis_cache.RedisCache",
+            "LOCATION": settings.REDIS_URL,
+            "KEY_PREFIX": settings.PORTAL_REDIS_PREFIX,
+        }
+    }
+    return redis_counting

@@ -86,30 +86,23 @@ def test_a_kept_list_page_goes_stale_with_the_content(reader, make_article, redi
     assert hasattr(page.wsgi_request, "session")  # rendered afresh, through the whole stack
 
 
-def shared_pages(redis_counting, settings):
+def shared_pages(redis, settings):
     """The addresses of the pages in the shared cache (Django's cache keys end with the name)."""
-    names = redis_counting.scan_iter(match=f"{settings.PORTAL_REDIS_PREFIX}:*page:*")
+    names = redis.scan_iter(match=f"{settings.PORTAL_REDIS_PREFIX}:*page:*")
     return [name.decode().split("page:", 1)[1] for name in names]
 
 
 def test_a_page_read_once_stays_in_its_worker_and_one_read_again_is_shared(
-    reader, make_article, redis_counting, settings, django_assert_num_queries
+    reader, make_article, redis_cache, settings, django_assert_num_queries
 ):
     """Most of an archive is read once in a while: such a page is not compressed and sent to the
     shared cache; one asked for again is, and another worker then answers from it."""
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "portal.redis_cache.RedisCache",
-            "LOCATION": settings.REDIS_URL,
-            "KEY_PREFIX": settings.PORTAL_REDIS_PREFIX,
-        }
-    }
     article = make_article()
     reader.get(article.get_absolute_url())
-    assert shared_pages(redis_counting, settings) == []
+    assert shared_pages(redis_cache, settings) == []
     reader.cookies.clear()
     reader.get(article.get_absolute_url())  # the second reader, from this worker's memory
-    (shared,) = shared_pages(redis_counting, settings)
+    (shared,) = shared_pages(redis_cache, settings)
     assert shared.endswith(article.get_absolute_url())
     page_cache._pages.clear()  # another worker: nothing in its memory
     reader.cookies.clear()

@@ -5,14 +5,7 @@ from django.core.cache import caches
 
 
 @pytest.fixture
-def cache(settings, redis_counting):
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "portal.redis_cache.RedisCache",
-            "LOCATION": settings.REDIS_URL,
-            "KEY_PREFIX": settings.PORTAL_REDIS_PREFIX,
-        }
-    }
+def cache(redis_cache):
     return caches["default"]
 
 

@@ -6,10 +6,8 @@ cache, shared by workers) in the last test.
 
 import pytest
 from django.core.cache import caches
-from django.test import override_settings
 
 from questions.models import Question
-from tests.redis_fixtures import TEST_REDIS_URL
 
 ASK = "/hoi-dap/gui-cau-hoi/"
 REFUSAL = "Bạn đã gửi nhiều lần trong thời gian ngắn nên phường tạm chưa nhận thêm"
@@ -80,19 +78,11 @@ def test_behind_a_proxy_the_address_is_the_forwarded_one(client, form_data, sett
     assert client.post(ASK, form_data(), HTTP_X_FORWARDED_FOR="198.51.100.2").status_code == 302
 
 
-def test_the_limits_hold_with_redis_as_the_cache(client, form_data, settings, redis_counting, db):
-    redis_cache = {
-        "default": {
-            "BACKEND": "portal.redis_cache.RedisCache",
-            "LOCATION": TEST_REDIS_URL,
-            "KEY_PREFIX": settings.PORTAL_REDIS_PREFIX,
-        }
-    }
-    with override_settings(CACHES=redis_cache):
-        statuses = flood(client, form_data, 100)
-        keys = list(redis_counting.scan_iter(match=f"{settings.PORTAL_REDIS_PREFIX}:*questions:limit:*"))
+def test_the_limits_hold_with_redis_as_the_cache(client, form_data, settings, redis_cache, db):
+    statuses = flood(client, form_data, 100)
+    keys = list(redis_cache.scan_iter(match=f"{settings.PORTAL_REDIS_PREFIX}:*questions:limit:*"))
     # No caches["default"].clear() here: on Redis that is FLUSHDB, every test's keys at once; the
-    # redis_counting fixture deletes this test's own.
+    # redis_counting fixture (under redis_cache) deletes this test's own.
     assert keys, "the counts were not kept in Redis"
     assert Question.objects.count() == settings.PORTAL_QUESTION_LIMIT_PER_ADDRESS
     assert statuses.count(429) == 100 - settings.PORTAL_QUESTION_LIMIT_PER_ADDRESS

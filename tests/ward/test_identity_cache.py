@@ -84,17 +84,10 @@ def test_the_server_error_page_names_the_ward_from_the_cache_without_the_databas
     assert identity.offline().name == "Phường Hòa Bình"  # the first-run default
 
 
-def test_with_redis_every_worker_shares_the_one_value_and_a_save_drops_it(settings, redis_counting):
+def test_with_redis_every_worker_shares_the_one_value_and_a_save_drops_it(settings, redis_cache):
     """Production's cache: the identity pickles into Redis, where a save in any worker deletes it."""
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "portal.redis_cache.RedisCache",
-            "LOCATION": settings.REDIS_URL,
-            "KEY_PREFIX": settings.PORTAL_REDIS_PREFIX,
-        }
-    }
     kept = identity.current()
-    names = [name.decode() for name in redis_counting.scan_iter(match=f"{settings.PORTAL_REDIS_PREFIX}:*")]
+    names = [name.decode() for name in redis_cache.scan_iter(match=f"{settings.PORTAL_REDIS_PREFIX}:*")]
     assert any(identity.KEY in name for name in names)
     assert caches["default"].get(identity.KEY) == kept
     site = WardSettings.objects.get(pk=1)
