@@ -367,19 +367,25 @@ def run(cmd, env, timeout, what):
     return done.stdout
 
 
-def ensure_wrk():
-    if shutil.which("wrk"):
-        return shutil.which("wrk")
+def ensure_tool(command):
+    """The path of a command that Debian's package of the same name installs (wrk, valgrind),
+    installed with apt-get first when it is missing and this runs as root."""
+    if shutil.which(command):
+        return shutil.which(command)
     if os.geteuid() == 0 and shutil.which("apt-get"):
-        print("wrk is missing: installing Debian's package…", flush=True)
+        print(f"{command} is missing: installing Debian's package…", flush=True)
         env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-        install = ["apt-get", "install", "-y", "-qq", "wrk"]
+        install = ["apt-get", "install", "-y", "-qq", command]
         if subprocess.run(install, env=env, capture_output=True, check=False).returncode != 0:
             subprocess.run(["apt-get", "update", "-qq"], env=env, capture_output=True, check=False)
             subprocess.run(install, env=env, capture_output=True, check=False)
-    if not shutil.which("wrk"):
-        raise BenchError("wrk is not installed: apt-get install wrk (as root), then run again")
-    return shutil.which("wrk")
+    if not shutil.which(command):
+        raise BenchError(f"{command} is not installed: apt-get install {command} (as root), then run again")
+    return shutil.which(command)
+
+
+def ensure_wrk():
+    return ensure_tool("wrk")
 
 
 def connect_postgres(base_url):

@@ -8,7 +8,7 @@ On a shared virtual machine the HTTP benchmark's runs move by ±20 % from one mi
 5 % cannot be seen in them. The instructions the worker's process executes for a page do not depend
 on the neighbours: Valgrind's cachegrind counts them (`--cache-sim=no`, only the count), for a
 process that warms itself and then serves N requests, and for the same process serving none; the
-difference over N is one page's count. Two runs of the same code agree within 1 %. What it leaves
+difference over N is one page's count. Two runs of the same code agree within 1–2 %. What it leaves
 out: the time PostgreSQL and Redis spend (their own processes) and the waits on them; bench/
 http_load.py stays the measure of speed (docs/PERFORMANCE.md), this one says whether a change to
 Python code saved work.
@@ -25,39 +25,38 @@ flushed before each count, so that neither count finds pages the other kept; use
 import argparse
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.http_load import BenchError, ensure_tool  # noqa: E402  (shared with the HTTP benchmark)
+
 PAGES = ("article", "viral", "search")
 # The child: warm the worker as a running one is, then serve `requests` pages of the kind given.
 CHILD = r"""
-import io, os, sys
+import os, sys
 sys.path.insert(0, os.getcwd())
 import django
 django.setup()
 from django.core.handlers.wsgi import WSGIHandler
+from django.test import RequestFactory
 from news.models import Article
 
 kind, requests = sys.argv[1], int(sys.argv[2])
 app = WSGIHandler()
-AGENT = "Mozilla/5.0 (Linux; Android 14; SM-A546E) AppleWebKit/537.36 Chrome/130.0 Mobile Safari/537.36"
+# A phone's browser (counted), as bench/search_page.py asks.
+factory = RequestFactory(HTTP_HOST="127.0.0.1", HTTP_USER_AGENT="Mozilla/5.0 (Linux; Android 13) Mobile")
 
 
-def ask(path, query=""):
-    environ = {
-        "REQUEST_METHOD": "GET", "PATH_INFO": path, "QUERY_STRING": query, "SERVER_NAME": "127.0.0.1",
-        "SERVER_PORT": "80", "HTTP_HOST": "127.0.0.1", "wsgi.input": io.BytesIO(),
-        "wsgi.url_scheme": "http", "REMOTE_ADDR": "127.0.0.1", "HTTP_USER_AGENT": AGENT,
-        "HTTP_ACCEPT": "text/html", "wsgi.errors": sys.stderr,
-    }
+def ask(path):
     status = []
-    b"".join(app(environ, lambda line, headers, exc_info=None: status.append(line)))
+    b"".join(app(factory.get(path).environ, lambda line, headers, exc_info=None: status.append(line)))
     if not status[0].startswith("200"):
-        raise SystemExit(f"{path}?{query}: {status[0]}")
+        raise SystemExit(f"{path}: {status[0]}")
 
 
 if kind == "search":
@@ -66,11 +65,9 @@ if kind == "search":
 
     search_index.warm()
     kept_cards.warm()
-    queries = [path.partition("?")[2] for path in search_paths()]
-    for query in queries[-40:]:
-        ask("/tim-kiem/", query)
-    for query in queries[:requests]:
-        ask("/tim-kiem/", query)
+    paths = search_paths()
+    for path in paths[-40:] + paths[:requests]:
+        ask(path)
 else:
     paths = [article.get_absolute_url() for article in Article.objects.published().only("slug")[:3000]]
     # Templates compiled, each section's related news kept; the viral pages read twice, as a running
@@ -83,27 +80,11 @@ else:
 """
 
 
-class Failed(Exception):
-    pass
-
-
-def ensure_valgrind():
-    if not shutil.which("valgrind") and os.geteuid() == 0 and shutil.which("apt-get"):
-        print("valgrind is missing: installing Debian's package…", flush=True)
-        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-        subprocess.run(["apt-get", "update", "-qq"], env=env, capture_output=True, check=False)
-        install = ["apt-get", "install", "-y", "-qq", "valgrind"]
-        subprocess.run(install, env=env, capture_output=True, check=False)
-    if not shutil.which("valgrind"):
-        raise Failed("valgrind is not installed: apt-get install valgrind (as root), then run again")
-    return shutil.which("valgrind")
-
-
 def instructions_in(report):
     """The total of cachegrind's summary line "I refs: 1,234,567" (== pid == prefixes and all)."""
     match = re.search(r"I\s+refs:\s+([\d,]+)", report)
     if match is None:
-        raise Failed(f"no instruction count in valgrind's report:\n{report[-2000:]}")
+        raise BenchError(f"no instruction count in valgrind's report:\n{report[-2000:]}")
     return int(match.group(1).replace(",", ""))
 
 
@@ -121,7 +102,7 @@ def count(valgrind, root, kind, requests, env):
     cmd += [sys.executable, "-c", CHILD, kind, str(requests)]
     done = subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True, check=False)
     if done.returncode != 0:
-        raise Failed(f"the child failed in {root} ({done.returncode}):\n{done.stderr[-3000:]}")
+        raise BenchError(f"the child failed in {root} ({done.returncode}):\n{done.stderr[-3000:]}")
     return instructions_in(done.stderr)
 
 
@@ -145,7 +126,7 @@ def parse_args(argv=None):
 
 def main(argv=None):
     args = parse_args(argv)
-    valgrind = ensure_valgrind()
+    valgrind = ensure_tool("valgrind")
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "portal.settings"),
@@ -157,7 +138,7 @@ def main(argv=None):
         "PORTAL_VIEWS_PER_ADDRESS": "1000000000",
     }
     if not env.get("DATABASE_URL"):
-        raise Failed("DATABASE_URL must name a database that holds articles (bench/http_load.py --fill)")
+        raise BenchError("DATABASE_URL must name a database that holds articles (bench/http_load.py --fill)")
     here = per_page(valgrind, ROOT, args.page, args.requests, env)
     print(f"{args.page}: {here / 1e6:.2f} M instructions a page (this tree)")
     if args.against:
@@ -175,6 +156,6 @@ def main(argv=None):
 if __name__ == "__main__":
     try:
         sys.exit(main())
-    except Failed as error:
+    except BenchError as error:
         print(error, file=sys.stderr)
         sys.exit(1)

@@ -23,12 +23,12 @@ def test_the_count_is_read_from_valgrinds_summary():
 
 
 def test_a_report_without_a_count_fails_with_the_report():
-    with pytest.raises(instructions.Failed, match=r"no instruction count(.|\n)*Command: python"):
+    with pytest.raises(instructions.BenchError, match=r"no instruction count(.|\n)*Command: python"):
         instructions.instructions_in(REPORT.replace("I   refs", "D   refs"))
 
 
 def test_it_refuses_to_run_without_a_database_of_articles(monkeypatch):
     monkeypatch.delenv("DATABASE_URL", raising=False)
-    monkeypatch.setattr(instructions, "ensure_valgrind", lambda: "/usr/bin/valgrind")
-    with pytest.raises(instructions.Failed, match="DATABASE_URL"):
+    monkeypatch.setattr(instructions, "ensure_tool", lambda command: f"/usr/bin/{command}")
+    with pytest.raises(instructions.BenchError, match="DATABASE_URL"):
         instructions.main(["article"])
