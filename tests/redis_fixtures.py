@@ -50,7 +50,8 @@ def redis_counting(settings):
 @pytest.fixture
 def redis_cache(settings, redis_counting):
     """Production's cache (portal/redis_cache.py) on the test Redis, under this test's key prefix:
-    what workers share (kept pages, the ward's identity, the question limits). Yields that Redis."""
+    what workers share (kept pages, the ward's identity, the question limits). Returns redis_counting's
+    client of that Redis."""
     settings.CACHES = {
         "default": {
             "BACKEND": "portal.redis_cache.RedisCache",

@@ -104,7 +104,7 @@ def test_a_page_read_once_stays_in_its_worker_and_one_read_again_is_shared(
     reader.get(article.get_absolute_url())  # the second reader, from this worker's memory
     (shared,) = shared_pages(redis_cache, settings)
     assert shared.endswith(article.get_absolute_url())
-    page_cache._pages.clear()  # another worker: nothing in its memory
+    page_cache.forget_all()  # another worker: nothing in its memory
     reader.cookies.clear()
     with django_assert_num_queries(0):
         third = reader.get(article.get_absolute_url())
