@@ -241,7 +241,8 @@ def _share(name, entry):
     Rule: a page is shared the second time this worker is asked for it, not when it is made. Most of
     an archive is read once in a while (readers from search engines), and compressing and sending a
     page of 24 KB cost 0.3-0.6 ms of each such request; a page asked for again is one worth sharing.
-    Another worker asked for it before that renders it itself, once.
+    Another worker asked for it before that renders it itself, once. get() shares before its caller
+    compares generations, so an entry gone stale may be shared once; every reader compares them.
     """
     entry.shared = True
     if not uses_redis():
