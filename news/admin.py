@@ -7,6 +7,7 @@ module adds what is an article's own: its photos, its search, its list's columns
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ChangeList
+from django.db.models.functions import Coalesce
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -143,7 +144,7 @@ class ArticleAdmin(BodyAdmin, PublishableAdmin):
         "updated_by",
     )
     list_filter = (StateFilter, "category", "published_at")
-    list_select_related = ("category", "created_by", "updated_by")
+    list_select_related = ("category", "view_total", "created_by", "updated_by")
     search_fields = ("title",)
     search_help_text = "Gõ có dấu hoặc không dấu, ví dụ: hoi nghi."
     date_hierarchy = "published_at"
@@ -164,6 +165,10 @@ class ArticleAdmin(BodyAdmin, PublishableAdmin):
 
     def get_changelist(self, request, **kwargs):
         return ArticleChangeList
+
+    @admin.display(description="lượt xem", ordering=Coalesce("view_total__views", 0))
+    def view_count(self, article):
+        return article.view_count
 
     def get_search_results(self, request, queryset, search_term):
         """Accent-insensitive: "hoi nghi" finds "Hội nghị", through the folded Article.search_text."""

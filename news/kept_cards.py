@@ -127,14 +127,15 @@ def _counts_statement(size, db):
     query was twice the time of running it."""
     positions = range(-1, -size - 1, -1)
     rows = Article.objects.using(db).filter(status=Article.Status.PUBLISHED, pk__in=positions)
-    sql, params = rows.order_by().values_list("pk", "view_count").query.sql_with_params()
+    sql, params = rows.order_by().values_list("pk", "view_total__views").query.sql_with_params()
     return sql, params
 
 
 def _published_counts(keys, db=DEFAULT_DB_ALIAS):
-    """(pk, view_count) of those of these articles that are approved. The time half of published_q
-    is the word index's (news.search_index applies it to every search); the status is asked here,
-    so that a withdrawal that announced nothing (a bulk update) shows no card."""
+    """(pk, lifetime count, None before the first view) of those of these articles that are approved.
+    The time half of published_q is the word index's (news.search_index applies it to every search);
+    the status is asked here, so that a withdrawal that announced nothing (a bulk update) shows no
+    card."""
     sql, params = _counts_statement(len(keys), db)
     values = [keys[-p - 1] if type(p) is int and p < 0 else p for p in params]
     with connections[db].cursor() as cursor:
@@ -158,7 +159,7 @@ def cards(keys, words, generation):
             kept[pk] = entry.body
     shown = {}
     if kept:
-        shown = {pk: kept[pk].card(words, count) for pk, count in _published_counts(list(kept))}
+        shown = {pk: kept[pk].card(words, count or 0) for pk, count in _published_counts(list(kept))}
     missing = [pk for pk in keys if pk not in kept]
     for article, made in _made_for(missing, generation):
         if made is not None:

@@ -18,9 +18,9 @@ from .sanitize import ShowsBodySafely, sanitize_body
 from .search import indexed, plain_text, searchable_text
 from .teasers import teaser_of
 from .text import needs_slug, nfc, one_line, unique_slug
-from .view_log import DailyViews, FlushedBatch
+from .view_log import DailyViews, FlushedBatch, ViewTotal
 
-__all__ = ["Article", "ArticlePhoto", "BodyPhoto", "Category", "DailyViews", "FlushedBatch"]
+__all__ = ["Article", "ArticlePhoto", "BodyPhoto", "Category", "DailyViews", "FlushedBatch", "ViewTotal"]
 
 # "Xem nhiều nhất" ranks a week's views: a ward publishes a few reports a week, so a month would let one
 # event's report hold the list for weeks after residents stopped reading it (docs/RESIDENTS.md).
@@ -93,7 +93,7 @@ class ArticleQuerySet(PublishableQuerySet):
         chosen = type(self)(self.model, using=self._db)
         return (
             chosen.filter(pk__in=nth_newest[0].union(*nth_newest[1:], all=True))
-            .select_related("category")
+            .select_related("category", "view_total")
             .order_by("category__order", "category__name", "category_id", "-published_at", "-pk")
         )
 
@@ -132,12 +132,13 @@ class ArticleQuerySet(PublishableQuerySet):
         )
 
     def for_listing(self, photos=True):
-        """What a list page shows: the section's name, the teaser and the photos, in constant queries.
+        """What a list page shows: the section's name, the count, the teaser and the photos, in constant
+        queries.
 
         photos=False leaves the photos to the caller, who fetches those of several lists at once
         (prefetch_related_objects with listing_photos(), news.front_page).
         """
-        listing = self.with_teasers().select_related("category")
+        listing = self.with_teasers().select_related("category", "view_total")
         return listing.prefetch_related(listing_photos()) if photos else listing
 
 
@@ -172,7 +173,6 @@ class Article(KeepsFormerSlugs, ShowsBodySafely, Publishable):
         blank=True,
         help_text="Nơi đăng lần đầu hoặc đơn vị cung cấp, ví dụ: Báo Nhân Dân. Để trống: bài của phường.",
     )
-    view_count = models.PositiveIntegerField("lượt xem", default=0, editable=False)
     category = models.ForeignKey(
         Category,
         verbose_name="chuyên mục",
@@ -193,8 +193,8 @@ class Article(KeepsFormerSlugs, ShowsBodySafely, Publishable):
 
     # Not kept in versions: made again from the rest on save (publishing.revisions).
     revision_exclude = ("search_text", "search_title", "teaser", "body_text", "created_at", "updated_at")
-    # Kept, but a restore leaves the live value alone; only recovering a deleted article brings it back.
-    revision_live_fields = ("view_count",)
+    # Kept, but a restore leaves the count alone; only recovering a deleted article brings it back.
+    revision_live_rows = ("view_total",)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -211,6 +211,15 @@ class Article(KeepsFormerSlugs, ShowsBodySafely, Publishable):
 
     def __str__(self):
         return self.title
+
+    @property
+    def view_count(self):
+        """Views since publication (news.view_log). A query of its own unless the article was read
+        with select_related("view_total"), as every page that shows counts reads it."""
+        try:
+            return self.view_total.views
+        except ViewTotal.DoesNotExist:
+            return 0
 
     def save(self, *args, **kwargs):
         # Derived data is made here, once, whatever path the article came by (admin, import, shell).

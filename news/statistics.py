@@ -148,8 +148,8 @@ def top_articles(start, end, limit=None):
     articles = (
         Article.objects.filter(daily_views__day__range=(start, end))
         .annotate(views_in_range=Sum("daily_views__views"))
-        .select_related("category")
-        .only("title", "slug", "status", "published_at", "view_count", "category__name")
+        .select_related("category", "view_total")
+        .only("title", "slug", "status", "published_at", "category__name", "view_total__views")
         .order_by("-views_in_range", F("published_at").desc(nulls_last=True), "-pk")
     )
     return list(articles[:limit] if limit else articles)

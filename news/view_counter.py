@@ -148,9 +148,9 @@ def _visit_direct(article_id, stored_total, count, address):
 
 
 def stored_count(article_id):
-    from .models import Article
+    from .view_log import ViewTotal
 
-    return Article.objects.filter(pk=article_id).values_list("view_count", flat=True).first() or 0
+    return ViewTotal.objects.filter(pk=article_id).values_list("views", flat=True).first() or 0
 
 
 def _within_limit_locally(article_id, address):

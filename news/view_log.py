@@ -2,13 +2,38 @@
 
 Every counted view ends in add_views(): at once, one view at a time, on the embedded default (SQLite, no
 Redis); in batches flushed from Redis in production (news.view_counter). It adds to the article's
-lifetime count and to its row for the day (in Asia/Ho_Chi_Minh), so that "Xem nhiều nhất" can rank the
-views of the last 7 or 30 days and staff can read views by day.
+lifetime count (ViewTotal) and to its row for the day (in Asia/Ho_Chi_Minh), so that "Xem nhiều nhất"
+can rank the views of the last 7 or 30 days and staff can read views by day.
 """
 
 from collections import defaultdict
 
 from django.db import connection, models, transaction
+
+
+class ViewTotal(models.Model):
+    """An article's views since it was published (Article.view_count); none yet: no row.
+
+    A narrow row of its own rather than a column of the article's: counting rewrites it every few
+    seconds, and a new version of the article's wide row meant new entries in its ten indexes, the
+    word index's too (docs/PERFORMANCE.md, the eleventh round).
+    """
+
+    article = models.OneToOneField(
+        "news.Article",
+        primary_key=True,
+        related_name="view_total",
+        on_delete=models.CASCADE,
+        verbose_name="bài viết",
+    )
+    views = models.PositiveIntegerField("lượt xem", default=0)
+
+    class Meta:
+        verbose_name = "tổng lượt xem"
+        verbose_name_plural = "tổng lượt xem"
+
+    def __str__(self):
+        return str(self.views)
 
 
 class DailyViews(models.Model):
@@ -50,51 +75,62 @@ ROWS_PER_STATEMENT = 1000
 def add_views(counts):
     """Add {(article id, day): views} to the lifetime counts and the daily rows, in one transaction.
 
-    Each statement adds in the database itself (view_count + n; ON CONFLICT … views + excluded.views),
-    so concurrent callers never overwrite each other; the articles' rows are locked first, in the order
-    of their ids, so that two callers adding to the same articles wait for each other instead of
-    deadlocking (PostgreSQL; SQLite locks the whole database for a write). Rows of articles deleted
-    meanwhile are skipped. Returns {article id: its lifetime count now}, read in the same statement as
-    the addition (RETURNING, PostgreSQL and SQLite 3.35+), so that a page showing the count needs no
-    query of its own.
+    Each statement adds in the database itself (ON CONFLICT … views + excluded.views), so concurrent
+    callers never overwrite each other, and takes its rows in the order of their keys, so that two
+    callers adding to the same articles wait for each other instead of deadlocking (PostgreSQL;
+    SQLite locks the whole database for a write). Articles deleted meanwhile are skipped. Returns
+    {article id: its lifetime count now}, read in the same statement as the addition (RETURNING,
+    PostgreSQL and SQLite 3.35+), so that a page showing the count needs no query of its own.
     """
     if not counts:
         return {}
-    from .models import Article
-
     per_article = defaultdict(int)
     for (article_id, _day), views in counts.items():
         per_article[article_id] += views
     added = sorted(per_article.items())
     daily_rows = [(article_id, day, views) for (article_id, day), views in sorted(counts.items())]
-    tables = {"articles": Article._meta.db_table, "daily": DailyViews._meta.db_table}
     totals = {}
     with transaction.atomic(), connection.cursor() as cursor:
-        if len(added) > 1:  # one row is locked by its UPDATE, first
-            ids = [article_id for article_id, _views in added]
-            list(Article.objects.filter(pk__in=ids).order_by("pk").select_for_update().values_list("pk"))
         for rows in _chunks(added):
-            cursor.execute(_ADD_TO_ARTICLES.format(values=_values(rows, 2), **tables), _flat(rows))
+            cursor.execute(_ADD_TO_TOTALS.format(values=_values(rows, 2), **_tables()), _flat(rows))
             totals.update(cursor.fetchall())
         for rows in _chunks(daily_rows):
-            cursor.execute(_ADD_TO_DAYS.format(values=_values(rows, 3), **tables), _flat(rows))
+            cursor.execute(_ADD_TO_DAYS.format(values=_values(rows, 3), **_tables()), _flat(rows))
     return totals
 
 
-# UPDATE … FROM and RETURNING: PostgreSQL, SQLite 3.33+/3.35+. The values' columns are named apart from
-# the table's so that RETURNING's names are the article's.
-_ADD_TO_ARTICLES = (
-    "WITH added (article_id, n) AS (VALUES {values}) "
-    "UPDATE {articles} SET view_count = {articles}.view_count + added.n "
-    "FROM added WHERE {articles}.id = added.article_id RETURNING id, view_count"
+def set_total(article_id, views):
+    """Set an article's lifetime count outright: an import's or the demo's starting figure (the
+    counter only ever adds, through add_views)."""
+    ViewTotal.objects.update_or_create(article_id=article_id, defaults={"views": views})
+
+
+def _tables():
+    from .models import Article
+
+    return {
+        "articles": Article._meta.db_table,
+        "totals": ViewTotal._meta.db_table,
+        "daily": DailyViews._meta.db_table,
+    }
+
+
+# Joined to the articles, which skips one deleted meanwhile; ORDER BY is the order the rows are locked
+# in. "WHERE true": SQLite's parser needs it before ON CONFLICT after a join. Django's bulk_create can
+# set a column on conflict but not add to it. The values' columns are named apart from the tables'.
+_ADD_TO_TOTALS = (
+    "WITH added (added_id, n) AS (VALUES {values}) "
+    "INSERT INTO {totals} (article_id, views) "
+    "SELECT added.added_id, added.n FROM added JOIN {articles} ON {articles}.id = added.added_id "
+    "WHERE true ORDER BY added.added_id "
+    "ON CONFLICT (article_id) DO UPDATE SET views = {totals}.views + excluded.views "
+    "RETURNING article_id, views"
 )
-# Joined to the articles, which skips one deleted meanwhile. "WHERE true": SQLite's parser needs it
-# before ON CONFLICT after a join. Django's bulk_create can set a column on conflict but not add to it.
 _ADD_TO_DAYS = (
-    "WITH added (article_id, day, n) AS (VALUES {values}) "
+    "WITH added (added_id, day, n) AS (VALUES {values}) "
     "INSERT INTO {daily} (article_id, day, views) "
-    "SELECT added.article_id, added.day, added.n FROM added JOIN {articles} "
-    "ON {articles}.id = added.article_id WHERE true "
+    "SELECT added.added_id, added.day, added.n FROM added JOIN {articles} "
+    "ON {articles}.id = added.added_id WHERE true ORDER BY added.added_id, added.day "
     "ON CONFLICT (article_id, day) DO UPDATE SET views = {daily}.views + excluded.views"
 )
 

@@ -175,7 +175,7 @@ def render_article(request, slug, keep_as, visit, cookie):
     the page cache already recorded it."""
     # Staff preview drafts and scheduled articles at their public address; everyone else sees
     # only what is published.
-    articles = Article.objects.select_related("category").visible_to(request.user)
+    articles = Article.objects.select_related("category", "view_total").visible_to(request.user)
     # Not what search reads (the body's text and folded words, each as long as the body): the page
     # shows the body itself.
     articles = articles.defer("search_text", "search_title", "body_text")

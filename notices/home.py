@@ -17,12 +17,13 @@ def current_notices():
 def featured_item():
     """The article or notice pinned as "Tin nổi bật" now, if residents may read it; else None.
 
-    One query for the pin with its item, and one for an article's photos when the item is an article.
+    One query for the pin with its item (an article with its count), and one for an article's photos
+    when the item is an article.
     """
     photos = Prefetch("article__photos", queryset=ArticlePhoto.objects.order_by("order", "pk"))
     pin = (
         FeaturedPin.objects.current()
-        .select_related("article__category", "notice")
+        .select_related("article__category", "article__view_total", "notice")
         .prefetch_related(photos)
         .first()
     )

@@ -4,6 +4,9 @@ django-reversion stores the versions (one revision per save, the item and the ro
 an article's photos). Restoring does not use reversion's raw revert: it copies a version's fields onto
 the live item and saves it through the model's own save(), so the body is sanitized again, the search
 text and slug rules apply, and what is not content (the view count, derived search text) is untouched.
+
+A model's live rows (revision_live_rows, such as an article's view count) are kept with each version
+but left as they are by a restore; only recovering a deleted item brings them back.
 """
 
 import reversion
@@ -22,12 +25,20 @@ PLACEMENT_FIELDS = {"status", "published_at", "created_by_id", "created_at", "up
 
 
 def register(model, follow=()):
-    """Keep versions of model: its concrete fields less what it declares derived (revision_exclude)."""
+    """Keep versions of model: its concrete fields less what it declares derived (revision_exclude),
+    with the rows it follows (follow) and its live rows."""
     if reversion.is_registered(model):
         return
+    live = _live_relations(model)
+    for relation in live:
+        register(model._meta.get_field(relation).related_model)
     exclude = set(getattr(model, "revision_exclude", ()))
     fields = [f.name for f in model._meta.concrete_fields if f.name not in exclude]
-    reversion.register(model, fields=fields, follow=follow)
+    reversion.register(model, fields=fields, follow=(*follow, *live))
+
+
+def _live_relations(model):
+    return tuple(getattr(model, "revision_live_rows", ()))
 
 
 def record(item, user, comment):
@@ -58,16 +69,23 @@ def when(version):
 
 
 def followed(version):
-    """{model: [versions]} of the rows saved with this version (an article's photos)."""
-    rows = {}
-    for relation in _get_options(version._model).follow:
-        model = version._model._meta.get_field(relation).related_model
-        content_type = ContentType.objects.get_for_model(model)
-        saved = version.revision.version_set.filter(content_type=content_type)
-        # In the order the rows have on the item (an article's photos as they appear), not as stored:
-        # compared with the item's rows as they are now, another order reads as photos changed.
-        rows[relation] = sorted(saved, key=lambda v: _ordering_key(model, v))
-    return rows
+    """{relation: [versions]} of the rows saved with this version (an article's photos), its live rows
+    aside."""
+    live = _live_relations(version._model)
+    return {
+        relation: _saved_rows(version, relation)
+        for relation in _get_options(version._model).follow
+        if relation not in live
+    }
+
+
+def _saved_rows(version, relation):
+    model = version._model._meta.get_field(relation).related_model
+    content_type = ContentType.objects.get_for_model(model)
+    saved = version.revision.version_set.filter(content_type=content_type)
+    # In the order the rows have on the item (an article's photos as they appear), not as stored:
+    # compared with the item's rows as they are now, another order reads as photos changed.
+    return sorted(saved, key=lambda v: _ordering_key(model, v))
 
 
 def _ordering_key(model, version):
@@ -115,8 +133,7 @@ def restore(version, user):
         if recovering:
             item = model(pk=version.object_id)
         current_slug = None if recovering else getattr(item, "slug", None)
-        live = set(getattr(model, "revision_live_fields", ()))
-        _copy(version, item, skip=() if recovering else PLACEMENT_FIELDS | live)
+        _copy(version, item, skip=() if recovering else PLACEMENT_FIELDS)
         if hasattr(item, "slug_is_taken") and item.slug_is_taken(item.slug):
             # Another item has had that address since (a new article of the same title took a deleted
             # one's): keep the address the item has now, or let save() make a new one for a recovery.
@@ -141,5 +158,11 @@ def restore(version, user):
                 kept.append(row.pk)
             for row in manager.exclude(pk__in=kept):
                 row.delete()
+        if recovering:
+            for relation in _live_relations(model):
+                for row_version in _saved_rows(version, relation):
+                    row = version._model._meta.get_field(relation).related_model(pk=row_version.object_id)
+                    _copy(row_version, row)
+                    row.save()
         record(item, user, f"Khôi phục bản lưu lúc {when(version)}")
     return item, lost

@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from news.models import Article
+from news.view_log import set_total
 
 BODY = "".join(f"<p>Đoạn văn thứ {n}.</p>" for n in range(1, 6))
 
@@ -19,7 +20,7 @@ def test_page_shows_ward_title_meta_line_paragraphs_and_captioned_photos(reader,
         # 01:45 UTC is 08:45 in Hà Nội.
         published_at=datetime(2023, 9, 9, 1, 45, tzinfo=UTC),
     )
-    Article.objects.filter(pk=article.pk).update(view_count=59)
+    set_total(article.pk, 59)
     make_photo(article, caption="Đồng chí Phó Bí thư phát biểu", position=2, order=0)
     make_photo(article, caption="Đồng chí Bí thư kết luận hội nghị", position=3, order=1)
 

@@ -77,7 +77,7 @@ def snapshot():
     """What a reader and an approver can see, as plain values."""
     return {
         "articles": sorted(
-            Article.objects.values_list("pk", "title", "summary", "slug", "view_count", "status")
+            Article.objects.values_list("pk", "title", "summary", "slug", "view_total__views", "status")
         ),
         "photos": sorted(
             ArticlePhoto.objects.values_list("pk", "article_id", "caption", "image", "thumbnail")

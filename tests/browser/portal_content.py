@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from news.models import Article, Category
+from news.view_log import set_total
 from tests.staff.files import image_bytes
 
 PARAGRAPHS = [
@@ -44,7 +45,7 @@ def populate(make_article, make_photo):
         )
         if n % 2:
             make_photo(article, caption=f"Quang cảnh: {title.lower()}")
-        Article.objects.filter(pk=article.pk).update(view_count=100 - 7 * n)
+        set_total(article.pk, 100 - 7 * n)
     featured = make_article(
         title="Đảng ủy phường tổ chức hội nghị triển khai chuyển đổi số ở khu dân cư",
         summary="Hội nghị giao mỗi chi bộ giúp người cao tuổi dùng dịch vụ công trực tuyến.",

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from news.models import Article
+from news.view_log import set_total
 
 from .posting import article_form
 
@@ -17,7 +18,7 @@ def titles(response):
 
 
 def test_the_list_shows_title_category_state_time_views_and_people(approver_client, make_article, category):
-    make_article(title="Bài đang đăng", category=category, view_count=0)
+    make_article(title="Bài đang đăng", category=category)
     make_article(title="Bài hẹn giờ", published_at=timezone.now() + timedelta(days=1))
     make_article(title="Bài nháp", status=Article.Status.DRAFT)
     response = approver_client.get(reverse("admin:news_article_changelist"))
@@ -178,3 +179,15 @@ def test_staff_who_cannot_see_articles_get_no_queue(client, django_user_model):
     assert response.status_code == 200
     page = response.content.decode()
     assert "viec-can-lam" not in page
+
+
+def test_the_list_sorts_by_views_with_the_unread_last(approver_client, make_article):
+    for title, views in (("Bài ít người đọc", 5), ("Bài chưa ai đọc", None), ("Bài nhiều người đọc", 50)):
+        article = make_article(title=title)
+        if views is not None:
+            set_total(article.pk, views)
+    most_first = approver_client.get(reverse("admin:news_article_changelist"), {"o": "-5"})
+    assert titles(most_first) == ["Bài nhiều người đọc", "Bài ít người đọc", "Bài chưa ai đọc"]
+    assert '<td class="field-view_count">50</td>' in most_first.content.decode()
+    least_first = approver_client.get(reverse("admin:news_article_changelist"), {"o": "5"})
+    assert titles(least_first) == ["Bài chưa ai đọc", "Bài ít người đọc", "Bài nhiều người đọc"]

@@ -16,6 +16,7 @@ from PIL import Image, ImageDraw
 from documents import demo as documents_demo
 from news.demo_content import ARTICLES, CATEGORIES
 from news.models import Article, ArticlePhoto, Category
+from news.view_log import set_total
 from notices import demo_content as notices_demo
 from pages.demo_content import load as load_pages
 from questions import demo_content as demo_questions
@@ -132,8 +133,7 @@ class Command(BaseCommand):
                         position=photo.position,
                         order=order,
                     ).save()
-                # view_count is not editable: set it the way the counter itself does, by an UPDATE.
-                Article.objects.filter(pk=article.pk).update(view_count=demo.views)
+                set_total(article.pk, demo.views)
             created += 1
         ward_demo.load()
         documents_demo.load()
