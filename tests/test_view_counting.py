@@ -206,3 +206,14 @@ def test_counting_leaves_the_article_row_as_its_editors_saved_it(make_article):
     add_views({(article.pk, timezone.localdate()): 2, (make_article().pk, timezone.localdate()): 1})
     assert views_of(article) == 5
     assert written_by() == before
+
+
+def test_after_a_new_secret_key_the_cookie_is_signed_with_it(reader, make_article, settings):
+    """A reload after the key changed counts once more (the old cookie no longer reads), and the
+    next does not: the cookie set meanwhile was signed with the new key, not a signer kept from before."""
+    article = make_article()
+    reader.get(article.get_absolute_url())
+    settings.SECRET_KEY = "khoa-bi-mat-moi-cua-cong-tin-phuong-" * 2
+    reader.get(article.get_absolute_url())
+    reader.get(article.get_absolute_url())
+    assert views_of(article) == 2
