@@ -31,6 +31,8 @@ class ViewTotal(models.Model):
     class Meta:
         verbose_name = "tổng lượt xem"
         verbose_name_plural = "tổng lượt xem"
+        # Written by the counter alone: no one is given to add, change or delete a count.
+        default_permissions = ()
 
     def __str__(self):
         return str(self.views)

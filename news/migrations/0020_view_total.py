@@ -92,6 +92,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'tổng lượt xem',
                 'verbose_name_plural': 'tổng lượt xem',
+                'default_permissions': (),
             },
         ),
         migrations.RunPython(copy_counts, copy_counts_back),
