@@ -91,13 +91,13 @@ def add_views(counts):
         per_article[article_id] += views
     added = sorted(per_article.items())
     daily_rows = [(article_id, day, views) for (article_id, day), views in sorted(counts.items())]
-    totals = {}
+    tables, totals = _tables(), {}
     with transaction.atomic(), connection.cursor() as cursor:
         for rows in _chunks(added):
-            cursor.execute(_ADD_TO_TOTALS.format(values=_values(rows, 2), **_tables()), _flat(rows))
+            cursor.execute(_ADD_TO_TOTALS.format(values=_values(rows, 2), **tables), _flat(rows))
             totals.update(cursor.fetchall())
         for rows in _chunks(daily_rows):
-            cursor.execute(_ADD_TO_DAYS.format(values=_values(rows, 3), **_tables()), _flat(rows))
+            cursor.execute(_ADD_TO_DAYS.format(values=_values(rows, 3), **tables), _flat(rows))
     return totals
 
 

@@ -160,8 +160,9 @@ def restore(version, user):
                 row.delete()
         if recovering:
             for relation in _live_relations(model):
+                related = model._meta.get_field(relation).related_model
                 for row_version in _saved_rows(version, relation):
-                    row = version._model._meta.get_field(relation).related_model(pk=row_version.object_id)
+                    row = related(pk=row_version.object_id)
                     _copy(row_version, row)
                     row.save()
         record(item, user, f"Khôi phục bản lưu lúc {when(version)}")
