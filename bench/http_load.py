@@ -386,10 +386,6 @@ def ensure_tool(command):
     return shutil.which(command)
 
 
-def ensure_wrk():
-    return ensure_tool("wrk")
-
-
 def connect_postgres(base_url):
     import psycopg
 
@@ -718,7 +714,7 @@ def main(argv=None):
         PORTS = (int(first), int(last or first))
     started = time.monotonic()
     check_database_name(args.db)
-    wrk = ensure_wrk()
+    wrk = ensure_tool("wrk")
     admin = connect_postgres(args.postgres)
     redis_url = f"{args.redis}/{args.redis_db}"
     connect_redis(redis_url).flushdb()
