@@ -79,6 +79,26 @@ def test_the_script_moves_nothing_on_the_page(browser, live_server, featured, si
     assert tops["share"] == tops["no script"]
 
 
+@pytest.mark.parametrize("size", [PHONE, DESKTOP])
+def test_the_logo_is_drawn_where_it_stays_before_the_name_has_arrived(browser, live_server, featured, size):
+    """A slow phone paints what it has parsed: the page cut off after the logo, the logo was 7 px higher
+    than once the ward's name beside it had arrived, and moved down."""
+    url = live_server.url + featured.get_absolute_url()
+    context = new_context(browser, size)
+    page = context.new_page()
+    html = page.request.get(url).text()
+    cut = html[: html.index(">", html.index('class="brand-logo"')) + 1]
+    page.route(url + "?cat", lambda route: route.fulfill(body=cut, content_type="text/html; charset=utf-8"))
+    tops = {}
+    for run, address in (("cut", url + "?cat"), ("whole", url)):
+        page.goto(address)
+        settle(page)
+        assert page.locator(".brand-name").count() == (run == "whole")
+        tops[run] = page.locator(".brand-logo").bounding_box()["y"]
+    context.close()
+    assert tops["cut"] == tops["whole"]
+
+
 def test_the_largest_text_keeps_headline_above_summary_above_body_and_stops_there(
     phone, live_server, featured
 ):
