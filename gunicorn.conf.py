@@ -65,7 +65,13 @@ def post_worker_init(worker):
     at 10,000 articles) and the newest articles' result cards (news.kept_cards, about 2 s), made now
     rather than while the first residents to search wait. Only for the portal: another application
     started with this file (the benchmark's ceiling) has neither. The worker tells the arbiter it is
-    alive between the two, so that each, not their sum, is what must stay under `timeout`."""
+    alive between the two, so that each, not their sum, is what must stay under `timeout`.
+
+    Then everything alive is frozen out of the garbage collector's full passes (gc.freeze): they
+    walked the index and the cards, about 150,000 objects that live as long as the worker, and held
+    every request of that worker for about 90 ms each time (docs/PERFORMANCE.md)."""
+    import gc
+
     from django.apps import apps
 
     if apps.ready and apps.is_installed("news"):
@@ -74,3 +80,4 @@ def post_worker_init(worker):
         search_index.warm()
         worker.notify()
         kept_cards.warm()
+        gc.freeze()

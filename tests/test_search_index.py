@@ -1,6 +1,7 @@
 """The public search's word index (news.search_index) answers news.search's rule as the SQL does, and
 stays current: what staff publish, change or withdraw is found or gone at the next search."""
 
+import gc
 import itertools
 import random
 import runpy
@@ -197,6 +198,27 @@ def test_a_starting_worker_makes_the_index_and_the_newest_cards_before_the_first
     assert worker.notified == 1  # between the index and the cards, each then within gunicorn's timeout
     with django_assert_num_queries(6):  # the counts, the four other types, the menu's sections
         assert titles(search(reader, "hoi nghi")) == ["Hội nghị chi bộ"]
+
+
+@pytest.fixture(autouse=True)
+def thawed():
+    """The hook freezes the worker's objects out of the collector's full passes; the test process's
+    are given back after each test."""
+    yield
+    gc.unfreeze()
+
+
+def test_a_starting_worker_keeps_the_index_and_cards_out_of_the_collectors_full_passes(
+    reader, make_article, ward_identity
+):
+    """A full collection walked every object the worker made at its start, the index's and the cards'
+    too, and each held the worker's requests for about 90 ms."""
+    article = make_article(title="Hội nghị chi bộ")
+    start_hook()(worker=Worker())
+    index = search_index.index_for(page_cache.generation())
+    card = kept_cards._cards.get(article.pk).body
+    assert not any(thing is index or thing is card for thing in gc.get_objects())
+    assert titles(search(reader, "hoi nghi")) == ["Hội nghị chi bộ"]
 
 
 def test_a_starting_worker_makes_only_the_newest_cards(
