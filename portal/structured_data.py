@@ -24,14 +24,17 @@ CONTEXT = "https://schema.org"
 LANGUAGE = "vi"
 HOME_CRUMB = "Trang chủ"
 # Inside <script> the HTML parser ends the element at the first "</script"; JSON's own \u escapes keep
-# "<", ">" and "&" out of the text, so no title can close the element or open a comment.
-SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+# "<", ">" and "&" out of the text, so no title can close the element or open a comment. Replaced one
+# by one: str.translate walks a Vietnamese text letter by letter, 30 times slower on an article's.
+SCRIPT_ESCAPES = (("<", "\\u003C"), (">", "\\u003E"), ("&", "\\u0026"))
 
 
 def script(*nodes):
     """One <script type="application/ld+json"> holding nodes (dicts) as one @graph."""
     data = {"@context": CONTEXT, "@graph": list(nodes)}
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(SCRIPT_ESCAPES)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for character, escaped in SCRIPT_ESCAPES:
+        text = text.replace(character, escaped)
     return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308 - escaped above
 
 
