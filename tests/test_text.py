@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from news.text import fold, nfc, one_line, slugify_vi
+from news.text import fold, nfc, one_line, slugify_vi, strip_marks
 
 
 @pytest.mark.parametrize(
@@ -42,3 +42,15 @@ def test_one_line_is_nfc_with_single_spaces_and_no_invisible_characters():
     assert one_line(typed) == "Nguyễn Thu Hà"
     assert unicodedata.is_normalized("NFC", one_line(typed))
     assert one_line("") == ""
+
+
+def test_folding_drops_every_combining_mark_and_only_those():
+    """strip_marks removes the marks of their own block by a pattern and any other by a table; every
+    character up to U+FFFF folds as the rule says: đ as d, decomposed (NFKD), no combining mark
+    (U+034F, the grapheme joiner in that block, is not one), lower case."""
+    characters = [chr(c) for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF]
+    text = " ".join(characters)
+    bare = unicodedata.normalize("NFKD", text.translate(str.maketrans("đĐðÐ", "dddd")))
+    expected = "".join(c for c in bare if not unicodedata.combining(c)).casefold()
+    assert strip_marks(text) == expected
+    assert strip_marks("Ðảng ủy PHƯỜNG\u034f") == "dang uy phuong\u034f"
