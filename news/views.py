@@ -13,8 +13,9 @@ from documents import citations as document_citations
 from documents import home as documents_home
 from portal.login_throttle import client_ip
 from portal.site_search import found_elsewhere
+from publishing.models import previews_everything
 
-from . import front_page, kept_cards, page_cache, search_index, view_counter
+from . import article_rows, front_page, kept_cards, page_cache, search_index, view_counter
 from .body import interleave
 from .counting import decide, remember_visit, visit_key
 from .models import MOST_VIEWED_DAYS, Article, Category
@@ -174,18 +175,18 @@ def render_article(request, slug, keep_as, visit, cookie):
     """The article page rendered afresh (and kept, for anonymous readers); visit is this request's, if
     the page cache already recorded it."""
     # Staff preview drafts and scheduled articles at their public address; everyone else sees
-    # only what is published.
+    # only what is published, read by a statement written once (news.article_rows).
     articles = Article.objects.select_related("category", "view_total").visible_to(request.user)
-    # Not what search reads (the body's text and folded words, each as long as the body): the page
-    # shows the body itself.
-    articles = articles.defer("search_text", "search_title", "body_text")
-    try:
-        article = articles.get(slug=slug)
-    except Article.DoesNotExist:
+    articles = articles.defer(*article_rows.NOT_SHOWN)
+    if previews_everything(request.user):
+        article = articles.filter(slug=slug).first()
+    else:
+        article = article_rows.public_article(slug)
+    if article is None:
         # The article may have been renamed since the link was shared: send the reader on.
         moved = articles.moved_from(slug)
         if moved is None:
-            raise Http404("Không tìm thấy bài viết.") from None
+            raise Http404("Không tìm thấy bài viết.")
         return redirect(moved, permanent=True)
     if article.is_public and visit is None:
         visit, cookie = record_visit(request, article.pk, article.view_count)

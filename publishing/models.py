@@ -65,6 +65,11 @@ def earliest_after(queryset, fields, now=None):
     return min((when for when in found if when is not None), default=None)
 
 
+def previews_everything(user):
+    """Staff see drafts and scheduled items at their public address (visible_to)."""
+    return user.is_authenticated and user.is_staff
+
+
 def state_of(status, published_at, now=None):
     """The State of an item with this status and time (the same rule as published_q, for one row)."""
     if status != Status.PUBLISHED:
@@ -104,9 +109,7 @@ class PublishableQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """Staff preview everything at its public address; everyone else sees what is published."""
-        if user.is_authenticated and user.is_staff:
-            return self.all()
-        return self.published()
+        return self.all() if previews_everything(user) else self.published()
 
     def next_due(self, now=None):
         """The next due moment of the approved items (publishing.models.earliest_after)."""
