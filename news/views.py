@@ -174,17 +174,20 @@ def article_detail(request, slug):
 def render_article(request, slug, keep_as, visit, cookie):
     """The article page rendered afresh (and kept, for anonymous readers); visit is this request's, if
     the page cache already recorded it."""
+
     # Staff preview drafts and scheduled articles at their public address; everyone else sees
     # only what is published, read by a statement written once (news.article_rows).
-    articles = Article.objects.select_related("category", "view_total").visible_to(request.user)
-    articles = articles.defer(*article_rows.NOT_SHOWN)
+    def articles():
+        shown = Article.objects.select_related("category", "view_total").visible_to(request.user)
+        return shown.defer(*article_rows.NOT_SHOWN)
+
     if previews_everything(request.user):
-        article = articles.filter(slug=slug).first()
+        article = articles().filter(slug=slug).first()
     else:
         article = article_rows.public_article(slug)
     if article is None:
         # The article may have been renamed since the link was shared: send the reader on.
-        moved = articles.moved_from(slug)
+        moved = articles().moved_from(slug)
         if moved is None:
             raise Http404("Không tìm thấy bài viết.")
         return redirect(moved, permanent=True)
