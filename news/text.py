@@ -48,7 +48,7 @@ def strip_marks(text):
     for letter in _D_LETTERS:
         text = text.replace(letter, "d")
     decomposed = _common_marks().sub("", unicodedata.normalize("NFKD", text))
-    if not decomposed.isascii():  # marks outside U+0300-U+036F, or letters that keep no mark
+    if not decomposed.isascii():  # a mark outside U+0300-U+036F may be left: the table decides
         decomposed = decomposed.translate(_without_combining())
     return decomposed.casefold()
 
